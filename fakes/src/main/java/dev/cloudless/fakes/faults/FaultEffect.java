@@ -1,0 +1,114 @@
+package dev.cloudless.fakes.faults;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/** What a fault does when it fires. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public sealed interface FaultEffect {
+
+  /** The effect as written in the DSL, such as {@code throttle()}. */
+  String describe();
+
+  /**
+   * The handler fails with this exception instead of running, exactly as if it had thrown it: the
+   * caller sees {@code FunctionError: "Unhandled"} and the Java runtime's error payload.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Throw(Throwable exception) implements FaultEffect {
+    public Throw {
+      Objects.requireNonNull(exception, "exception");
+    }
+
+    @Override
+    public String describe() {
+      String message = exception.getMessage();
+      return "throwing("
+          + exception.getClass().getSimpleName()
+          + (message == null ? "" : ": " + message)
+          + ")";
+    }
+  }
+
+  /**
+   * The invocation returns a function error with this type and message and no stack trace, as a
+   * runtime error such as {@code Runtime.ExitError} does.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record FunctionError(String errorType, String errorMessage) implements FaultEffect {
+    public FunctionError {
+      Objects.requireNonNull(errorType, "errorType");
+      Objects.requireNonNull(errorMessage, "errorMessage");
+    }
+
+    @Override
+    public String describe() {
+      return "functionError(\"" + errorType + "\", \"" + errorMessage + "\")";
+    }
+  }
+
+  /**
+   * The invocation takes this much longer on the virtual clock; the handler still runs. When the
+   * total passes the function's timeout, the invocation times out.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Latency(Duration delay) implements FaultEffect {
+    public Latency {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("Latency must not be negative; got " + delay + ".");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "latency(" + delay + ")";
+    }
+  }
+
+  /**
+   * The invocation runs until the function's timeout and fails with {@code Sandbox.Timedout}; the
+   * handler does not run, and the execution environment is reset.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Timeout() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "timeout()";
+    }
+  }
+
+  /**
+   * The service refuses the call with HTTP 429 {@code TooManyRequestsException}, as when
+   * concurrency runs out: a synchronous caller gets the exception, an asynchronous event is
+   * retried with back-off.
+   *
+   * @param reason AWS's {@code Reason}, such as {@code ConcurrentInvocationLimitExceeded}
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Throttle(String reason) implements FaultEffect {
+    public Throttle {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String describe() {
+      return "throttle(\"" + reason + "\")";
+    }
+  }
+
+  /**
+   * The service fails with a server error (HTTP 500 {@code ServiceException}): a synchronous
+   * caller gets the exception, an asynchronous event is retried as AWS retries system errors.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record ServiceError() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "serviceError()";
+    }
+  }
+}

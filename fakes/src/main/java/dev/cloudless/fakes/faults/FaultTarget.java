@@ -1,0 +1,31 @@
+package dev.cloudless.fakes.faults;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/** What a fault rule applies to. Built with the factories of {@link Faults}. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public sealed interface FaultTarget {
+
+  /** The rule as written in the DSL, such as {@code onFunction("charge")}. */
+  String describe();
+
+  /**
+   * Every invocation of a function, whatever version or alias is invoked.
+   *
+   * @param functionName the function's name
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnFunction(String functionName) implements FaultTarget {
+    public OnFunction {
+      Objects.requireNonNull(functionName, "functionName");
+    }
+
+    @Override
+    public String describe() {
+      return "onFunction(\"" + functionName + "\")";
+    }
+  }
+}

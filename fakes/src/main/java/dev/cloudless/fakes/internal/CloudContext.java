@@ -1,0 +1,146 @@
+package dev.cloudless.fakes.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.aws.Arn;
+import dev.cloudless.trace.TraceHeader;
+import dev.cloudless.trace.TraceId;
+import dev.cloudless.trace.TraceRecorder;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Callable;
+
+/**
+ * What every service of one cloud shares: identity (account, region), the scheduler, the journal,
+ * the fault engine, the trace recorder, the seeded random sources, the worker threads and the
+ * registry of delivery targets. Services receive it at construction; nothing here is static.
+ */
+public final class CloudContext implements AutoCloseable {
+
+  private final String accountId;
+  private final String region;
+  private final String name;
+  private final Randomness randomness;
+  private final Scheduler scheduler;
+  private final JournalLog journal;
+  private final FaultEngine faults;
+  private final TraceRecorder traces;
+  private final Workers workers;
+  private final ResourceRegistry resources = new ResourceRegistry();
+  private final ObjectMapper json = new ObjectMapper();
+  private final ThreadLocal<TraceHeader> currentTrace = new ThreadLocal<>();
+
+  public CloudContext(
+      String accountId,
+      String region,
+      long seed,
+      TimeMode mode,
+      Instant start,
+      int maxEventsPerRun,
+      String name) {
+    this.accountId = accountId;
+    this.region = region;
+    this.name = name;
+    this.randomness = new Randomness(seed);
+    ReentrantLock turn = new ReentrantLock();
+    this.scheduler = new Scheduler(mode, start, maxEventsPerRun, turn, name);
+    this.journal = new JournalLog();
+    this.faults = new FaultEngine(journal, scheduler, randomness.faults());
+    this.traces = new TraceRecorder(randomness.stream("traces"));
+    this.workers = new Workers(name, turn);
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  /** A short name for threads and messages, such as {@code cloud-1}. */
+  public String name() {
+    return name;
+  }
+
+  public Randomness randomness() {
+    return randomness;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public Instant now() {
+    return scheduler.now();
+  }
+
+  public JournalLog journal() {
+    return journal;
+  }
+
+  public FaultEngine faults() {
+    return faults;
+  }
+
+  public TraceRecorder traces() {
+    return traces;
+  }
+
+  public Workers workers() {
+    return workers;
+  }
+
+  public ResourceRegistry resources() {
+    return resources;
+  }
+
+  /** A shared mapper for the fakes' own JSON (not for handler payloads, which use Lambda's). */
+  public ObjectMapper json() {
+    return json;
+  }
+
+  /** The ARN of a resource of this account and region. */
+  public String arn(String service, String resource) {
+    return Arn.of(service, region, accountId, resource).toString();
+  }
+
+  /** A new request id (a UUID drawn from the seed). */
+  public String newRequestId() {
+    return randomness.uuid().toString();
+  }
+
+  /** A new trace id stamped with the virtual now. */
+  public TraceId newTraceId() {
+    return traces.newTraceId(now());
+  }
+
+  /**
+   * The trace of the invocation running on this thread, if a handler is running here: calls a
+   * handler makes continue its trace, as the X-Ray SDK's instrumentation does.
+   */
+  public TraceHeader currentTrace() {
+    return currentTrace.get();
+  }
+
+  /** Runs {@code work} with {@code header} as this thread's current trace. */
+  public <T> T withTrace(TraceHeader header, Callable<T> work) throws Exception {
+    TraceHeader previous = currentTrace.get();
+    currentTrace.set(header);
+    try {
+      return work.call();
+    } finally {
+      if (previous == null) {
+        currentTrace.remove();
+      } else {
+        currentTrace.set(previous);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    workers.close();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.cloudless.fakes.internal;
+
+import dev.cloudless.fakes.aws.MessageAttributeValue;
+import dev.cloudless.trace.TraceHeader;
+import java.util.Map;
+
+/**
+ * Something a service can hand a message to by ARN: a queue, a topic. This is how one service
+ * delivers to another (a Lambda dead-letter queue, an SNS subscription) without depending on it.
+ */
+public interface MessageSink {
+
+  /** The sink's ARN. */
+  String arn();
+
+  /**
+   * Delivers a message as AWS's own services do (on behalf of the account, not a user).
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException when the target refuses it
+   */
+  void deliver(InboundMessage message);
+
+  /**
+   * A message delivered by another service.
+   *
+   * @param body the body
+   * @param messageAttributes message attributes, in order
+   * @param traceHeader the trace to continue, or null
+   * @param senderId who sent it, as SQS's {@code SenderId} shows it
+   */
+  record InboundMessage(
+      String body,
+      Map<String, MessageAttributeValue> messageAttributes,
+      TraceHeader traceHeader,
+      String senderId) {}
+}
