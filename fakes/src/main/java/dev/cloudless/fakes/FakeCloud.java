@@ -31,9 +31,9 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>Creating one is cheap (no thread or port until needed), so a test suite creates one per
- * test. Nothing is shared between clouds, so tests can run in parallel. Same seed, same test:
- * same journal, event for event.
+ * <p>Creating one is cheap (no thread or port until needed), so a test suite creates one per test.
+ * Nothing is shared between clouds, so tests can run in parallel. Same seed, same test: same
+ * journal, event for event.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class FakeCloud implements AutoCloseable {
@@ -63,7 +63,8 @@ public final class FakeCloud implements AutoCloseable {
   private FakeCloud(Builder b) {
     this.seed = b.seed;
     this.timeMode = b.timeMode;
-    Instant start = b.start != null ? b.start : b.timeMode == TimeMode.REAL ? wallClockNow() : DEFAULT_START;
+    Instant start =
+        b.start != null ? b.start : b.timeMode == TimeMode.REAL ? wallClockNow() : DEFAULT_START;
     this.context =
         new CloudContext(
             b.accountId,
@@ -167,7 +168,11 @@ public final class FakeCloud implements AutoCloseable {
     Instant origin = context.scheduler().startTime();
     List<FaultFired> fired = context.journal().events(FaultFired.class);
     StringBuilder sb = new StringBuilder();
-    sb.append("Cloudless seed: ").append(seed).append(" (replay with seed(").append(seed).append("))\n");
+    sb.append("Cloudless seed: ")
+        .append(seed)
+        .append(" (replay with seed(")
+        .append(seed)
+        .append("))\n");
     sb.append("Virtual time: ")
         .append(dev.cloudless.trace.RelativeTime.format(origin, context.now()))
         .append('\n');
@@ -256,8 +261,8 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     /**
-     * How many events one {@code runUntilIdle}, {@code advance} or {@code runUntil} may run
-     * before it is stopped as endless; 1,000,000 by default.
+     * How many events one {@code runUntilIdle}, {@code advance} or {@code runUntil} may run before
+     * it is stopped as endless; 1,000,000 by default.
      */
     public Builder maxEventsPerRun(int maxEventsPerRun) {
       if (maxEventsPerRun < 1) {

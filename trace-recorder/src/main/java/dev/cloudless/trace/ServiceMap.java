@@ -32,9 +32,7 @@ public record ServiceMap(List<Node> nodes, List<Edge> edges) {
 
   /** The edge from {@code caller} to {@code callee}, if any call was recorded. */
   public Optional<Edge> edge(String caller, String callee) {
-    return edges.stream()
-        .filter(e -> e.from().equals(caller) && e.to().equals(callee))
-        .findFirst();
+    return edges.stream().filter(e -> e.from().equals(caller) && e.to().equals(callee)).findFirst();
   }
 
   /** Counts of outcomes for a node or an edge. */

@@ -21,8 +21,8 @@ import org.apiguardian.api.API;
  * messages), a service map, and X-Ray segment documents for other tools.
  *
  * <p>The recorder reads no clock: callers pass the instants (Cloudless passes virtual time). Ids
- * come from the random source given at construction, so a seeded source gives the same ids on
- * every run. Safe to use from several threads.
+ * come from the random source given at construction, so a seeded source gives the same ids on every
+ * run. Safe to use from several threads.
  *
  * <pre>{@code
  * TraceRecorder traces = cloud.traces();

@@ -53,7 +53,9 @@ public record Arn(
     return value != null && value.startsWith("arn:") && value.split(":", 6).length == 6;
   }
 
-  /** The partition AWS uses for a region: {@code aws-cn} for China, {@code aws-us-gov} for GovCloud. */
+  /**
+   * The partition AWS uses for a region: {@code aws-cn} for China, {@code aws-us-gov} for GovCloud.
+   */
   public static String partitionOf(String region) {
     if (region.startsWith("cn-")) {
       return "aws-cn";

@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
 
 /**
- * The only clock the fakes read, and the scheduler that every AWS delay is an event on: async
- * retry delays, visibility timeouts, message delays, Wait states, back-off, TTLs.
+ * The only clock the fakes read, and the scheduler that every AWS delay is an event on: async retry
+ * delays, visibility timeouts, message delays, Wait states, back-off, TTLs.
  *
  * <p>Events are ordered by (virtual time, scheduling sequence), so events due at the same instant
  * run in the order they were scheduled. In {@link dev.cloudless.fakes.TimeMode#VIRTUAL} mode the

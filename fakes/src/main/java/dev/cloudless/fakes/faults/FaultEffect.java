@@ -83,8 +83,8 @@ public sealed interface FaultEffect {
 
   /**
    * The service refuses the call with HTTP 429 {@code TooManyRequestsException}, as when
-   * concurrency runs out: a synchronous caller gets the exception, an asynchronous event is
-   * retried with back-off.
+   * concurrency runs out: a synchronous caller gets the exception, an asynchronous event is retried
+   * with back-off.
    *
    * @param reason AWS's {@code Reason}, such as {@code ConcurrentInvocationLimitExceeded}
    */
@@ -101,8 +101,8 @@ public sealed interface FaultEffect {
   }
 
   /**
-   * The service fails with a server error (HTTP 500 {@code ServiceException}): a synchronous
-   * caller gets the exception, an asynchronous event is retried as AWS retries system errors.
+   * The service fails with a server error (HTTP 500 {@code ServiceException}): a synchronous caller
+   * gets the exception, an asynchronous event is retried as AWS retries system errors.
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record ServiceError() implements FaultEffect {

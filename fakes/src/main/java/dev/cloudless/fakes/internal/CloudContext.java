@@ -7,8 +7,8 @@ import dev.cloudless.trace.TraceHeader;
 import dev.cloudless.trace.TraceId;
 import dev.cloudless.trace.TraceRecorder;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What every service of one cloud shares: identity (account, region), the scheduler, the journal,

@@ -15,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * The fault plan's engine. A service consults it at each point where AWS could fail (an
- * invocation attempt, a delivery); it counts the hit for every matching rule, decides by each
- * rule's schedule, journals what fires and returns the effects for the service to apply.
+ * The fault plan's engine. A service consults it at each point where AWS could fail (an invocation
+ * attempt, a delivery); it counts the hit for every matching rule, decides by each rule's schedule,
+ * journals what fires and returns the effects for the service to apply.
  */
 public final class FaultEngine implements FaultPlan {
 
@@ -55,8 +55,8 @@ public final class FaultEngine implements FaultPlan {
   }
 
   /**
-   * Counts a hit on every rule whose target matches and returns the effects of those that fire,
-   * in injection order.
+   * Counts a hit on every rule whose target matches and returns the effects of those that fire, in
+   * injection order.
    */
   public List<FaultEffect> consult(
       Predicate<FaultTarget> matches, String resourceArn, String traceId) {
@@ -80,8 +80,7 @@ public final class FaultEngine implements FaultPlan {
       if (fires) {
         journal.append(
             seq ->
-                new FaultFired(
-                    seq, clock.now(), resourceArn, traceId, rule.rule.describe(), hit));
+                new FaultFired(seq, clock.now(), resourceArn, traceId, rule.rule.describe(), hit));
         effects.add(rule.rule.effect());
       }
     }

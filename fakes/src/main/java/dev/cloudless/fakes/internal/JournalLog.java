@@ -13,9 +13,7 @@ public final class JournalLog implements Journal {
 
   private final List<JournalEvent> events = new ArrayList<>();
 
-  /**
-   * Appends the event that {@code factory} builds for the next sequence number, and returns it.
-   */
+  /** Appends the event that {@code factory} builds for the next sequence number, and returns it. */
   public synchronized <E extends JournalEvent> E append(LongFunction<E> factory) {
     E event = factory.apply(events.size() + 1L);
     events.add(Objects.requireNonNull(event, "event"));

@@ -170,7 +170,8 @@ public final class Scheduler implements VirtualClock {
   public void advance(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     if (duration.isNegative()) {
-      throw new IllegalArgumentException("Cannot advance the clock by a negative " + duration + ".");
+      throw new IllegalArgumentException(
+          "Cannot advance the clock by a negative " + duration + ".");
     }
     requireVirtual("advance");
     advanceTo(now().plus(duration));
@@ -246,8 +247,8 @@ public final class Scheduler implements VirtualClock {
   }
 
   /**
-   * Whether the calling thread is running a scheduled event. A blocking call made by the test
-   * waits on the clock; one made inside an event happens at the event's instant.
+   * Whether the calling thread is running a scheduled event. A blocking call made by the test waits
+   * on the clock; one made inside an event happens at the event's instant.
    */
   public boolean inEvent() {
     return eventDepth.get()[0] > 0;
@@ -430,7 +431,8 @@ public final class Scheduler implements VirtualClock {
       changed.awaitNanos(nanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting on FakeCloud [" + cloudName + "].");
+      throw new IllegalStateException(
+          "Interrupted while waiting on FakeCloud [" + cloudName + "].");
     } finally {
       lock.unlock();
     }

@@ -91,7 +91,11 @@ public final class Workers implements AutoCloseable {
               30,
               TimeUnit.SECONDS,
               new SynchronousQueue<>(),
-              r -> new WorkerThread(this, r, "cloudless-" + cloudName + "-worker-" + threadNumber.incrementAndGet()));
+              r ->
+                  new WorkerThread(
+                      this,
+                      r,
+                      "cloudless-" + cloudName + "-worker-" + threadNumber.incrementAndGet()));
     }
     return pool;
   }

@@ -18,10 +18,7 @@ final class JournalText {
       sb.append(
           String.format(
               "%-14s #%-5d %-24s %s%n",
-              RelativeTime.format(origin, e.time()),
-              e.sequence(),
-              e.type(),
-              e.summary()));
+              RelativeTime.format(origin, e.time()), e.sequence(), e.type(), e.summary()));
     }
     return sb.toString();
   }

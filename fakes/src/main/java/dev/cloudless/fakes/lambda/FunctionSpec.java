@@ -125,7 +125,8 @@ public final class FunctionSpec {
   /** {@code MemorySize} in MB, 128 to 10,240; default 128. */
   public FunctionSpec memory(int megabytes) {
     if (megabytes < 128) {
-      throw validation(megabytes, "memorySize", "Member must have value greater than or equal to 128");
+      throw validation(
+          megabytes, "memorySize", "Member must have value greater than or equal to 128");
     }
     if (megabytes > 10_240) {
       throw validation(
@@ -192,7 +193,9 @@ public final class FunctionSpec {
     long seconds = wholeSeconds(age, "maximumEventAgeInSeconds");
     if (seconds < 60) {
       throw validation(
-          seconds, "maximumEventAgeInSeconds", "Member must have value greater than or equal to 60");
+          seconds,
+          "maximumEventAgeInSeconds",
+          "Member must have value greater than or equal to 60");
     }
     if (seconds > 21_600) {
       throw validation(

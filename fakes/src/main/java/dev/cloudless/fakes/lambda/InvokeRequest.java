@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * @param functionName a name, a partial ARN or an ARN, optionally with a qualifier
- * @param qualifier a version or alias, or {@code null} for the one in the name, else {@code $LATEST}
+ * @param qualifier a version or alias, or {@code null} for the one in the name, else {@code
+ *     $LATEST}
  * @param invocationType how to invoke
  * @param payload the event as JSON; {@code null} or empty means {@code {}}
  * @param logType whether to return the log tail

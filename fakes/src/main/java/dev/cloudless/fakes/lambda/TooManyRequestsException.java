@@ -24,8 +24,8 @@ public final class TooManyRequestsException extends AwsServiceException {
 
   /**
    * Why: {@code ConcurrentInvocationLimitExceeded} (account or unreserved pool full), {@code
-   * ReservedFunctionConcurrentInvocationLimitExceeded} (the function's reserved cap), or another
-   * of AWS's reasons.
+   * ReservedFunctionConcurrentInvocationLimitExceeded} (the function's reserved cap), or another of
+   * AWS's reasons.
    */
   public String reason() {
     return reason;

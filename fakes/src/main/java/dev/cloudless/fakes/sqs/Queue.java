@@ -8,9 +8,9 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * One SQS queue. Every operation happens at the virtual clock's current instant: a received
- * message stays invisible for the visibility timeout on the virtual clock, and reappears exactly
- * when it ends.
+ * One SQS queue. Every operation happens at the virtual clock's current instant: a received message
+ * stays invisible for the visibility timeout on the virtual clock, and reappears exactly when it
+ * ends.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface Queue extends AwsResource {
@@ -55,8 +55,8 @@ public interface Queue extends AwsResource {
    * Deletes the message this receipt handle was issued for. As in AWS, an out-of-date handle (the
    * message was received again since) succeeds without deleting.
    *
-   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ReceiptHandleIsInvalid} for a
-   *     handle this queue never issued
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ReceiptHandleIsInvalid} for a handle
+   *     this queue never issued
    */
   void delete(String receiptHandle);
 
@@ -72,8 +72,8 @@ public interface Queue extends AwsResource {
   void purge();
 
   /**
-   * Every message the queue holds (visible, in flight and delayed), oldest first, without
-   * receiving them: receive counts and visibility do not change. For assertions and debugging.
+   * Every message the queue holds (visible, in flight and delayed), oldest first, without receiving
+   * them: receive counts and visibility do not change. For assertions and debugging.
    */
   List<Message> peek();
 

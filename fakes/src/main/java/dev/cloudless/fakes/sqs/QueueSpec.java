@@ -41,12 +41,7 @@ public record QueueSpec(
   /** A standard queue with AWS's default attributes. */
   public static QueueSpec named(String name) {
     return new QueueSpec(
-        name,
-        Duration.ofSeconds(30),
-        Duration.ZERO,
-        Duration.ofDays(4),
-        1_048_576,
-        Duration.ZERO);
+        name, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(4), 1_048_576, Duration.ZERO);
   }
 
   public QueueSpec visibilityTimeout(Duration visibilityTimeout) {

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  *     ReceiveMessageWaitTimeSeconds}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ReceiveRequest(int maxNumberOfMessages, Duration visibilityTimeout, Duration waitTime) {
+public record ReceiveRequest(
+    int maxNumberOfMessages, Duration visibilityTimeout, Duration waitTime) {
 
   /** Up to {@code maxNumberOfMessages}, with the queue's visibility timeout and wait time. */
   public static ReceiveRequest upTo(int maxNumberOfMessages) {

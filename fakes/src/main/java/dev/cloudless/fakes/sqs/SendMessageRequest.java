@@ -23,8 +23,8 @@ import org.apiguardian.api.API;
  * @param body the message body
  * @param delay {@code DelaySeconds}, or {@code null} for the queue's delay
  * @param messageAttributes message attributes, at most 10
- * @param traceHeader the {@code AWSTraceHeader} to carry, or {@code null}: then a message sent
- *     from inside a handler carries the handler's trace, and one sent by the test carries none
+ * @param traceHeader the {@code AWSTraceHeader} to carry, or {@code null}: then a message sent from
+ *     inside a handler carries the handler's trace, and one sent by the test carries none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SendMessageRequest(

@@ -12,4 +12,5 @@ import org.apiguardian.api.API;
  * @param md5OfMessageAttributes AWS's digest of the message attributes, or {@code null} if none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record SendResult(String messageId, String md5OfMessageBody, String md5OfMessageAttributes) {}
+public record SendResult(
+    String messageId, String md5OfMessageBody, String md5OfMessageAttributes) {}

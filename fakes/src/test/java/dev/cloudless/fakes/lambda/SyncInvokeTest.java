@@ -59,7 +59,8 @@ class SyncInvokeTest {
   void invokesAHandlerWithThePojoItDeclaresAndSerializesItsResult() {
     cloud.lambda().create(FunctionSpec.named("price").handler(new PriceHandler()));
 
-    InvocationResult result = cloud.lambda().invoke("price", "{\"orderId\":\"o-1\",\"quantity\":3}");
+    InvocationResult result =
+        cloud.lambda().invoke("price", "{\"orderId\":\"o-1\",\"quantity\":3}");
 
     assertThat(result.statusCode()).isEqualTo(200);
     assertThat(result.functionError()).isNull();
@@ -347,7 +348,8 @@ class SyncInvokeTest {
                 + "\"errorType\":\"Runtime.ExitError\"}");
   }
 
-  public static final class CountingHandler implements RequestHandler<Map<String, Object>, Integer> {
+  public static final class CountingHandler
+      implements RequestHandler<Map<String, Object>, Integer> {
     private final int instance;
     private int calls;
 
@@ -408,7 +410,9 @@ class SyncInvokeTest {
                 + "\nREPORT RequestId: "
                 + id
                 + "\tDuration: 100.00 ms\tBilled Duration: 100 ms\tMemory Size: 128 MB\t\n");
-    assertThat(new String(java.util.Base64.getDecoder().decode(result.logResult()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                java.util.Base64.getDecoder().decode(result.logResult()), StandardCharsets.UTF_8))
         .isEqualTo(result.logTail());
   }
 

@@ -19,13 +19,13 @@ import java.util.Optional;
  * Lambda's asynchronous path: the internal queue, the retry policy and the dead-letter queue.
  *
  * <ul>
- *   <li>A function error or timeout is retried up to {@code MaximumRetryAttempts} times, one
- *       minute after the first failure and two minutes after the second.
+ *   <li>A function error or timeout is retried up to {@code MaximumRetryAttempts} times, one minute
+ *       after the first failure and two minutes after the second.
  *   <li>A throttle or service error is retried with back-off from 1 second, doubling up to 5
  *       minutes, without using up retry attempts.
- *   <li>An event older than {@code MaximumEventAgeInSeconds} when its turn comes is dropped
- *       ({@code EventAgeExceeded}); one out of attempts, {@code RetriesExhausted}. Either way it
- *       goes to the dead-letter queue if one is configured, else it is lost.
+ *   <li>An event older than {@code MaximumEventAgeInSeconds} when its turn comes is dropped ({@code
+ *       EventAgeExceeded}); one out of attempts, {@code RetriesExhausted}. Either way it goes to
+ *       the dead-letter queue if one is configured, else it is lost.
  * </ul>
  */
 final class AsyncInvoker {
@@ -131,7 +131,10 @@ final class AsyncInvoker {
                 ? "Rate Exceeded."
                 : "The AWS Lambda service encountered an internal error.";
         Duration delay = backoff(event.backoffs++);
-        retry(event, result.endedAt().plus(delay), result.outcome() == Outcome.THROTTLED ? "Throttled" : "ServiceError");
+        retry(
+            event,
+            result.endedAt().plus(delay),
+            result.outcome() == Outcome.THROTTLED ? "Throttled" : "ServiceError");
       }
       case FAILED, TIMED_OUT -> {
         event.invokeCount++;

@@ -59,7 +59,8 @@ final class ErrorPayloads {
 
   /** {@code Task timed out after 3.00 seconds}. */
   static String timeoutText(Duration timeout) {
-    return String.format(Locale.ROOT, "Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
+    return String.format(
+        Locale.ROOT, "Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
   }
 
   ObjectNode responseTooLarge() {

@@ -1,12 +1,12 @@
 package dev.cloudless.fakes.lambda.internal;
 
 import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.FunctionConfiguration;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaEvent;
 import dev.cloudless.fakes.lambda.LambdaFunction;
-import dev.cloudless.fakes.journal.JournalEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,8 +148,18 @@ final class FunctionImpl implements LambdaFunction {
             ? t.invocationType()
             : ((LambdaEvent.InvocationServiceError) event).invocationType();
     return new Invocation(
-        requestId, type, attempt, at, at, outcome, errorType, errorMessage, false, null,
-        event.traceId(), List.of());
+        requestId,
+        type,
+        attempt,
+        at,
+        at,
+        outcome,
+        errorType,
+        errorMessage,
+        false,
+        null,
+        event.traceId(),
+        List.of());
   }
 
   @Override

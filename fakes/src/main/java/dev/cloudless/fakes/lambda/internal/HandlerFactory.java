@@ -33,7 +33,8 @@ final class HandlerFactory {
       Type outputType = types[1];
       ClassLoader loader = handlerClass.getClassLoader();
       this.input = LambdaSerialization.serializerFor(inputType, loader);
-      this.output = isVoid(outputType) ? null : LambdaSerialization.serializerFor(outputType, loader);
+      this.output =
+          isVoid(outputType) ? null : LambdaSerialization.serializerFor(outputType, loader);
     } else {
       this.input = null;
       this.output = null;

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Runs one invocation attempt: consults the fault plan, takes an execution environment
  * (initialising it on a cold start), runs the handler on a worker thread, and records the outcome
- * in the journal and the trace. The attempt occupies the environment for its virtual duration:
- * the function's modelled duration plus injected latency, capped by the timeout.
+ * in the journal and the trace. The attempt occupies the environment for its virtual duration: the
+ * function's modelled duration plus injected latency, capped by the timeout.
  */
 final class InvocationEngine {
 
@@ -109,7 +109,8 @@ final class InvocationEngine {
             cloud
                 .workers()
                 .run(
-                    handlerTask(fn, env, attempt.payload(), context, handlerTrace, replacing == null),
+                    handlerTask(
+                        fn, env, attempt.payload(), context, handlerTrace, replacing == null),
                     timeout);
         if (out == null) {
           // Only initialised: a fault replaces the handler's run.
@@ -149,7 +150,8 @@ final class InvocationEngine {
       response = null;
     }
     if (outcome == Outcome.TIMED_OUT
-        || (replacing instanceof FaultEffect.FunctionError f && f.errorType().startsWith("Runtime."))) {
+        || (replacing instanceof FaultEffect.FunctionError f
+            && f.errorType().startsWith("Runtime."))) {
       // A timeout or a runtime crash resets the environment: the next invocation initialises
       // again. An exception thrown by the handler does not.
       env.reset();
@@ -185,7 +187,16 @@ final class InvocationEngine {
                     logs,
                     realDuration));
     recordSegments(
-        attempt, fn, start, end, latency, coldStart, functionSegmentId, outcome, errorType, errorMessage);
+        attempt,
+        fn,
+        start,
+        end,
+        latency,
+        coldStart,
+        functionSegmentId,
+        outcome,
+        errorType,
+        errorMessage);
     return new AttemptResult(
         outcome, payload, errorType, errorMessage, start, end, logs, functionSegmentId, null);
   }

@@ -16,7 +16,8 @@ final class LambdaErrors {
   }
 
   static AwsServiceException functionExists(String name) {
-    return new AwsServiceException(409, "ResourceConflictException", "Function already exist: " + name);
+    return new AwsServiceException(
+        409, "ResourceConflictException", "Function already exist: " + name);
   }
 
   static AwsServiceException invalidParameter(String message) {

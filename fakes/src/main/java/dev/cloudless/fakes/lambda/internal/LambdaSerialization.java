@@ -15,7 +15,8 @@ final class LambdaSerialization {
 
   @SuppressWarnings("unchecked")
   static PojoSerializer<Object> serializerFor(Type type, ClassLoader classLoader) {
-    if (type instanceof Class<?> clazz && LambdaEventSerializers.isLambdaSupportedEvent(clazz.getName())) {
+    if (type instanceof Class<?> clazz
+        && LambdaEventSerializers.isLambdaSupportedEvent(clazz.getName())) {
       return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(clazz, classLoader);
     }
     return JacksonFactory.getInstance().getSerializer(type);

@@ -46,7 +46,9 @@ public final class LambdaService implements FakeLambda {
   public LambdaFunction create(FunctionSpec spec) {
     if (spec.handler() == null) {
       throw LambdaErrors.invalidParameter(
-          "Function [" + spec.name() + "] has no handler; give one with FunctionSpec.handler(...).");
+          "Function ["
+              + spec.name()
+              + "] has no handler; give one with FunctionSpec.handler(...).");
     }
     HandlerFactory handlers = new HandlerFactory(spec.handler(), spec.inputType().orElse(null));
     String arn = cloud.arn("lambda", "function:" + spec.name());
@@ -149,7 +151,8 @@ public final class LambdaService implements FakeLambda {
     }
     String invokedArn = qualifier == null ? unqualifiedArn : qualifiedArn;
 
-    String body = request.payload() == null || request.payload().isEmpty() ? "{}" : request.payload();
+    String body =
+        request.payload() == null || request.payload().isEmpty() ? "{}" : request.payload();
     byte[] payload = body.getBytes(StandardCharsets.UTF_8);
     int limit =
         request.invocationType() == InvocationType.EVENT
@@ -219,10 +222,10 @@ public final class LambdaService implements FakeLambda {
   }
 
   /**
-   * A synchronous call made by the test waits for its result, as the caller would on AWS: the
-   * clock moves to the invocation's end, running whatever falls due meanwhile. A call made inside
-   * a handler or a scheduled event happens at that instant and moves nothing, so that many calls
-   * can start at the same instant.
+   * A synchronous call made by the test waits for its result, as the caller would on AWS: the clock
+   * moves to the invocation's end, running whatever falls due meanwhile. A call made inside a
+   * handler or a scheduled event happens at that instant and moves nothing, so that many calls can
+   * start at the same instant.
    */
   private void waitForResult(Instant end) {
     Scheduler clock = cloud.scheduler();

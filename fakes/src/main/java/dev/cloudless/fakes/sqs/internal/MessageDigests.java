@@ -21,9 +21,9 @@ public final class MessageDigests {
   }
 
   /**
-   * AWS's digest of message attributes: for each attribute in name order, the length-prefixed
-   * name, the length-prefixed data type, a transport byte (1 for string values, 2 for binary) and
-   * the length-prefixed value; null when there are no attributes.
+   * AWS's digest of message attributes: for each attribute in name order, the length-prefixed name,
+   * the length-prefixed data type, a transport byte (1 for string values, 2 for binary) and the
+   * length-prefixed value; null when there are no attributes.
    */
   public static String ofAttributes(Map<String, MessageAttributeValue> attributes) {
     if (attributes.isEmpty()) {

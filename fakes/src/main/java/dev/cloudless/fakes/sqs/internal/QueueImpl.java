@@ -27,8 +27,8 @@ import java.util.TreeSet;
 
 /**
  * One queue's messages and operations. Messages are kept in send order (for retention) and in
- * visibility order (for receiving): a receive takes the messages that became visible earliest,
- * ties broken by send order, which makes delivery order deterministic.
+ * visibility order (for receiving): a receive takes the messages that became visible earliest, ties
+ * broken by send order, which makes delivery order deterministic.
  */
 public final class QueueImpl implements Queue, MessageSink {
 
@@ -78,7 +78,8 @@ public final class QueueImpl implements Queue, MessageSink {
     return spec;
   }
 
-  // ---- send --------------------------------------------------------------------------------------
+  // ---- send
+  // --------------------------------------------------------------------------------------
 
   @Override
   public SendResult send(String body) {
@@ -96,7 +97,11 @@ public final class QueueImpl implements Queue, MessageSink {
   @Override
   public void deliver(InboundMessage message) {
     store(
-        message.body(), null, message.messageAttributes(), message.traceHeader(), message.senderId());
+        message.body(),
+        null,
+        message.messageAttributes(),
+        message.traceHeader(),
+        message.senderId());
   }
 
   private SendResult store(
@@ -180,7 +185,9 @@ public final class QueueImpl implements Queue, MessageSink {
       size +=
           v.binaryValue() != null
               ? v.binaryValue().length
-              : v.stringValue() == null ? 0 : v.stringValue().getBytes(StandardCharsets.UTF_8).length;
+              : v.stringValue() == null
+                  ? 0
+                  : v.stringValue().getBytes(StandardCharsets.UTF_8).length;
     }
     if (size > spec.maximumMessageSize()) {
       throw SqsErrors.invalidParameterValue(
@@ -209,7 +216,8 @@ public final class QueueImpl implements Queue, MessageSink {
     return true;
   }
 
-  // ---- receive -----------------------------------------------------------------------------------
+  // ---- receive
+  // -----------------------------------------------------------------------------------
 
   @Override
   public List<Message> receive() {
@@ -232,7 +240,9 @@ public final class QueueImpl implements Queue, MessageSink {
               + " if provided.");
     }
     Duration visibility =
-        request.visibilityTimeout() == null ? spec.visibilityTimeout() : request.visibilityTimeout();
+        request.visibilityTimeout() == null
+            ? spec.visibilityTimeout()
+            : request.visibilityTimeout();
     if (visibility.isNegative() || visibility.compareTo(MAX_VISIBILITY) > 0) {
       throw SqsErrors.invalidParameterValue(
           "Value "
@@ -240,8 +250,7 @@ public final class QueueImpl implements Queue, MessageSink {
               + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200,"
               + " if provided.");
     }
-    Duration wait =
-        request.waitTime() == null ? spec.receiveMessageWaitTime() : request.waitTime();
+    Duration wait = request.waitTime() == null ? spec.receiveMessageWaitTime() : request.waitTime();
     if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
       throw SqsErrors.invalidParameterValue(
           "Value "
@@ -331,7 +340,8 @@ public final class QueueImpl implements Queue, MessageSink {
     return result;
   }
 
-  // ---- delete, visibility, purge -----------------------------------------------------------------
+  // ---- delete, visibility, purge
+  // -----------------------------------------------------------------
 
   @Override
   public void delete(String receiptHandle) {
@@ -410,7 +420,8 @@ public final class QueueImpl implements Queue, MessageSink {
     cloud.journal().append(seq -> new SqsEvent.QueuePurged(seq, now, arn, name(), count));
   }
 
-  // ---- inspection --------------------------------------------------------------------------------
+  // ---- inspection
+  // --------------------------------------------------------------------------------
 
   @Override
   public List<Message> peek() {
@@ -462,7 +473,8 @@ public final class QueueImpl implements Queue, MessageSink {
     return "Queue[" + name() + "]";
   }
 
-  // ---- helpers -----------------------------------------------------------------------------------
+  // ---- helpers
+  // -----------------------------------------------------------------------------------
 
   /**
    * Drops messages older than the retention period. Applied whenever the queue is read, so an
@@ -513,9 +525,12 @@ public final class QueueImpl implements Queue, MessageSink {
    */
   private String handle(StoredMessage m) {
     long nonce = cloud.randomness().ids().nextLong();
-    String raw = name() + "\n" + m.messageId + "\n" + m.receiveCount + "\n" + Long.toHexString(nonce);
+    String raw =
+        name() + "\n" + m.messageId + "\n" + m.receiveCount + "\n" + Long.toHexString(nonce);
     return HANDLE_PREFIX
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private record HandleParts(String messageId, int receiveCount) {}

@@ -48,16 +48,13 @@ public final class SqsService implements FakeSqs {
     }
     cloud.resources().register(queue);
     Instant now = cloud.now();
-    cloud
-        .journal()
-        .append(seq -> new SqsEvent.QueueCreated(seq, now, queue.arn(), queue.name()));
+    cloud.journal().append(seq -> new SqsEvent.QueueCreated(seq, now, queue.arn(), queue.name()));
     return queue;
   }
 
   @Override
   public Queue queue(String nameUrlOrArn) {
-    return findQueue(nameUrlOrArn)
-        .orElseThrow(() -> SqsErrors.queueDoesNotExist(nameUrlOrArn));
+    return findQueue(nameUrlOrArn).orElseThrow(() -> SqsErrors.queueDoesNotExist(nameUrlOrArn));
   }
 
   @Override
