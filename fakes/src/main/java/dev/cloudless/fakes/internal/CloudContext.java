@@ -44,7 +44,7 @@ public final class CloudContext implements AutoCloseable {
     this.randomness = new Randomness(seed);
     ReentrantLock turn = new ReentrantLock();
     this.scheduler = new Scheduler(mode, start, maxEventsPerRun, turn, name);
-    this.journal = new JournalLog();
+    this.journal = new JournalLog(start);
     this.faults = new FaultEngine(journal, scheduler, randomness.faults());
     this.traces = new TraceRecorder(randomness.stream("traces"));
     this.workers = new Workers(name, turn);

@@ -12,6 +12,16 @@ import java.util.function.LongFunction;
 public final class JournalLog implements Journal {
 
   private final List<JournalEvent> events = new ArrayList<>();
+  private final Instant origin;
+
+  public JournalLog(Instant origin) {
+    this.origin = origin;
+  }
+
+  @Override
+  public Instant origin() {
+    return origin;
+  }
 
   /** Appends the event that {@code factory} builds for the next sequence number, and returns it. */
   public synchronized <E extends JournalEvent> E append(LongFunction<E> factory) {

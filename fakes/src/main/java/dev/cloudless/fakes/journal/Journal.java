@@ -36,6 +36,14 @@ public interface Journal {
   /** The number of events so far. */
   int size();
 
+  /** The cloud's start instant: diagnostics show times relative to it, as {@code t+12.000s}. */
+  Instant origin();
+
+  /** {@link #render(Instant)} from the cloud's start. */
+  default String render() {
+    return render(origin());
+  }
+
   /**
    * The events as text, one per line, with virtual times relative to {@code origin}:
    *

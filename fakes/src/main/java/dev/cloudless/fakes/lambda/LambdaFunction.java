@@ -3,6 +3,7 @@ package dev.cloudless.fakes.lambda;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.cloudless.fakes.aws.AwsResource;
+import dev.cloudless.fakes.journal.Journal;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -28,4 +29,10 @@ public interface LambdaFunction extends AwsResource {
 
   /** Every invocation attempt so far, in the order they started, read from the journal. */
   List<Invocation> invocations();
+
+  /**
+   * The journal of the cloud this resource lives in (all of it: filter with {@link
+   * Journal#forResource(String)} and {@link #arn()}). Assertions read the resource's story here.
+   */
+  Journal journal();
 }

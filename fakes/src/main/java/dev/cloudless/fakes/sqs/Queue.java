@@ -3,6 +3,7 @@ package dev.cloudless.fakes.sqs;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.cloudless.fakes.aws.AwsResource;
+import dev.cloudless.fakes.journal.Journal;
 import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -90,4 +91,10 @@ public interface Queue extends AwsResource {
   default int size() {
     return peek().size();
   }
+
+  /**
+   * The journal of the cloud this resource lives in (all of it: filter with {@link
+   * Journal#forResource(String)} and {@link #arn()}). Assertions read the resource's story here.
+   */
+  Journal journal();
 }

@@ -1,6 +1,7 @@
 package dev.cloudless.fakes.lambda.internal;
 
 import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.FunctionConfiguration;
 import dev.cloudless.fakes.lambda.Invocation;
@@ -48,6 +49,11 @@ final class FunctionImpl implements LambdaFunction {
 
   String version() {
     return LATEST;
+  }
+
+  @Override
+  public Journal journal() {
+    return cloud.journal();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.cloudless.fakes.sqs.internal;
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
+import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import dev.cloudless.fakes.sqs.QueueSpec;
@@ -71,6 +72,11 @@ public final class QueueImpl implements Queue, MessageSink {
   @Override
   public String arn() {
     return arn;
+  }
+
+  @Override
+  public Journal journal() {
+    return cloud.journal();
   }
 
   @Override
