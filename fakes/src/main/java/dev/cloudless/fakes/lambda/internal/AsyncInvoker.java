@@ -120,6 +120,21 @@ final class AsyncInvoker {
     if (result.functionSegmentId() != null) {
       event.lastSegmentId = result.functionSegmentId();
     }
+    // Lambda decides what happens next when the attempt ends, at the end of its virtual duration.
+    cloud
+        .scheduler()
+        .schedule(
+            Duration.between(now, result.endedAt()),
+            "async invoke "
+                + fn.name()
+                + " attempt "
+                + result.outcome().name().toLowerCase()
+                + " ends",
+            () -> afterAttempt(event, result));
+  }
+
+  private void afterAttempt(QueuedEvent event, AttemptResult result) {
+    FunctionImpl fn = event.function;
     switch (result.outcome()) {
       case SUCCEEDED -> {
         event.invokeCount++;
