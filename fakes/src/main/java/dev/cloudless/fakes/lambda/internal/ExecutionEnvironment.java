@@ -9,13 +9,15 @@ import java.time.Instant;
  */
 final class ExecutionEnvironment {
 
+  final int number;
   final String id;
   final String logStreamName;
   HandlerInvoker invoker;
   Instant busyUntil;
   int invocations;
 
-  ExecutionEnvironment(String id, String logStreamName, Instant createdAt) {
+  ExecutionEnvironment(int number, String id, String logStreamName, Instant createdAt) {
+    this.number = number;
     this.id = id;
     this.logStreamName = logStreamName;
     this.busyUntil = createdAt;
