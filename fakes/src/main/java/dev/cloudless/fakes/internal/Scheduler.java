@@ -246,6 +246,16 @@ public final class Scheduler implements VirtualClock {
     return true;
   }
 
+  /** Whether the REAL-mode dispatcher thread was started: never in VIRTUAL mode. */
+  public boolean dispatcherStarted() {
+    lock.lock();
+    try {
+      return dispatcher != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Whether the calling thread is running a scheduled event. A blocking call made by the test waits
    * on the clock; one made inside an event happens at the event's instant.

@@ -74,6 +74,11 @@ public final class Workers implements AutoCloseable {
     }
   }
 
+  /** Whether any worker thread was started: none is until the first handler runs. */
+  public synchronized boolean started() {
+    return pool != null;
+  }
+
   /** Whether the current thread is one of this cloud's workers. */
   public boolean isWorkerThread() {
     return Thread.currentThread() instanceof WorkerThread w && w.owner == this;

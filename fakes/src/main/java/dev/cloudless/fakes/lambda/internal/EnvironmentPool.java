@@ -55,5 +55,4 @@ final class EnvironmentPool {
     env.invocations++;
     byFreeTime.add(env);
   }
-
 }
