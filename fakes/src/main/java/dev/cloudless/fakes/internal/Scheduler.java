@@ -92,6 +92,15 @@ public final class Scheduler implements VirtualClock {
     return schedule(delay, description, action, false);
   }
 
+  /**
+   * Schedules {@code action} at {@code due}, or now if {@code due} has passed (in REAL mode the
+   * wall clock may have moved past an instant computed a moment ago).
+   */
+  public ScheduledAction scheduleAt(Instant due, String description, Runnable action) {
+    Duration delay = Duration.between(now(), due);
+    return schedule(delay.isNegative() ? Duration.ZERO : delay, description, action);
+  }
+
   /** Schedules a housekeeping event that does not keep {@link #runUntilIdle()} going. */
   public ScheduledAction scheduleDaemon(Duration delay, String description, Runnable action) {
     return schedule(delay, description, action, true);

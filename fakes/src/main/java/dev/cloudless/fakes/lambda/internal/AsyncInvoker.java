@@ -123,8 +123,8 @@ final class AsyncInvoker {
     // Lambda decides what happens next when the attempt ends, at the end of its virtual duration.
     cloud
         .scheduler()
-        .schedule(
-            Duration.between(now, result.endedAt()),
+        .scheduleAt(
+            result.endedAt(),
             "async invoke "
                 + fn.name()
                 + " attempt "
@@ -190,8 +190,8 @@ final class AsyncInvoker {
                     cause));
     cloud
         .scheduler()
-        .schedule(
-            Duration.between(now, dueAt),
+        .scheduleAt(
+            dueAt,
             "async invoke " + fn.name() + " attempt " + next + " (" + cause + ")",
             () -> attempt(event));
   }
