@@ -150,7 +150,9 @@ public class InvocationResultAssert
         + ", executed version "
         + actual.executedVersion()
         + "\nPayload: "
-        + JournalStory.preview(actual.payload(), PAYLOAD_PREVIEW);
+        + (actual.payload() == null || actual.payload().isEmpty()
+            ? "(empty)"
+            : JournalStory.preview(actual.payload(), PAYLOAD_PREVIEW));
   }
 
   private AssertionError fail(String sentence) {
