@@ -60,16 +60,39 @@ final class JournalStory {
     return "Asynchronous events given up:\n" + indent(Journal.render(dropped, journal.origin()));
   }
 
-  /** A queue's journal events and the messages it holds now, then the faults that fired. */
+  /**
+   * A queue's journal events, what Lambda dead-lettered to it, the messages it holds now, then the
+   * faults that fired.
+   */
   static String ofQueue(Queue queue) {
     Journal journal = queue.journal();
     StringBuilder sb = new StringBuilder();
     sb.append("Events of queue [").append(queue.name()).append("]:\n");
     List<JournalEvent> events = journal.forResource(queue.arn());
     sb.append(indent(Journal.render(events, journal.origin())));
+    sb.append(deadLettered(queue, journal));
     sb.append(heldMessages(queue.name(), queue.peek()));
     sb.append(faultsFired(journal));
     return sb.toString();
+  }
+
+  /**
+   * The events Lambda gave up on with this queue as their dead-letter target. They are journaled on
+   * the function, not the queue, so the queue's own events miss them; and a delivery that failed is
+   * the one case where a dead-letter queue is empty although an event was meant for it.
+   */
+  private static String deadLettered(Queue queue, Journal journal) {
+    List<LambdaEvent.AsyncEventDropped> dropped =
+        journal.events(LambdaEvent.AsyncEventDropped.class).stream()
+            .filter(e -> queue.arn().equals(e.deadLetterTargetArn()))
+            .toList();
+    if (dropped.isEmpty()) {
+      return "";
+    }
+    return "Dead-lettered to queue ["
+        + queue.name()
+        + "] by Lambda:\n"
+        + indent(Journal.render(dropped, journal.origin()));
   }
 
   /** Every {@link FaultFired} in the cloud, or {@code none}: a fault elsewhere often explains. */
@@ -133,11 +156,7 @@ final class JournalStory {
     if (i.logs().isEmpty()) {
       return "Logs: none\n";
     }
-    StringBuilder sb = new StringBuilder("Logs:\n");
-    for (String line : i.logs()) {
-      sb.append("  ").append(line.stripTrailing()).append('\n');
-    }
-    return sb.toString();
+    return "Logs:\n" + lines(i.logs());
   }
 
   private static String heldMessages(String queueName, List<Message> held) {

@@ -56,6 +56,32 @@ class QueueAssertTest {
   }
 
   @Test
+  void aDeadLetterQueueShowsWhatLambdaGaveUpOnAndSentToIt() {
+    Queue dlq = cloud.sqs().createQueue("payments-dlq");
+    RequestHandler<Object, String> charge = (input, context) -> "charged";
+    cloud
+        .lambda()
+        .create(
+            FunctionSpec.named("charge")
+                .handler(charge)
+                .maximumRetryAttempts(0)
+                .deadLetterQueue(dlq));
+    cloud.faults().inject(onFunction("charge").throwing(new PaymentTimeout("psp slow")).once());
+
+    cloud.lambda().invokeAsync("charge", "{\"orderId\":\"o-42\"}");
+    cloud.runUntilIdle();
+
+    assertThatThrownBy(() -> assertThat(dlq).isEmpty())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Dead-lettered to queue [payments-dlq] by Lambda:\n  t+0.")
+        .hasMessageContaining("AsyncEventDropped")
+        .hasMessageContaining("charge gave up on request ")
+        .hasMessageContaining(
+            "(RetriesExhausted), sent to dead-letter queue"
+                + " arn:aws:sqs:us-east-1:000000000000:payments-dlq\n");
+  }
+
+  @Test
   void aQueueWithoutFaultsSaysNoneFired() {
     Queue orders = cloud.sqs().createQueue("orders");
 
