@@ -1,0 +1,67 @@
+package dev.cloudless.assertions;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.cloudless.fakes.lambda.Invocation;
+import dev.cloudless.fakes.lambda.InvocationResult;
+import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sqs.Message;
+import dev.cloudless.fakes.sqs.Queue;
+import org.apiguardian.api.API;
+import org.assertj.core.api.Assertions;
+
+/**
+ * The entry point for Cloudless assertions. It extends AssertJ's {@link Assertions}, so one static
+ * import serves both the fakes and everything else:
+ *
+ * <pre>{@code
+ * import static dev.cloudless.assertions.CloudlessAssertions.assertThat;
+ *
+ * cloud.faults().inject(onFunction("charge").throwing(new PaymentTimeout("psp slow")).always());
+ * cloud.lambda().invokeAsync("charge", "{\"orderId\":\"o-42\"}");
+ * cloud.runUntilIdle();
+ *
+ * assertThat(cloud.lambda().function("charge"))
+ *     .hasInvocations(3)
+ *     .hasRetryDelays(ofMinutes(1), ofMinutes(2));
+ * assertThat(dlq).singleMessage().hasJsonBody("{\"orderId\":\"o-42\"}");
+ * assertThat(List.of(1, 2)).hasSize(2); // AssertJ's own, through the same import
+ * }</pre>
+ *
+ * <p>Failure messages name the subject in brackets and tell what the journal knows: a function's
+ * invocations, a queue's events, and the faults that fired.
+ *
+ * <p>Open for extension, as AssertJ's entry points are, so that a project can add its own {@code
+ * assertThat} overloads and still need one static import.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public class CloudlessAssertions extends Assertions {
+
+  /** For subclasses that add their own entry points; everything here is static. */
+  protected CloudlessAssertions() {}
+
+  /** Assertions on a function's invocations. */
+  public static FunctionAssert assertThat(LambdaFunction actual) {
+    return new FunctionAssert(actual);
+  }
+
+  /** Assertions on one invocation attempt. */
+  public static InvocationAssert assertThat(Invocation actual) {
+    return new InvocationAssert(actual);
+  }
+
+  /** Assertions on what {@code Invoke} answered. */
+  public static InvocationResultAssert assertThat(InvocationResult actual) {
+    return new InvocationResultAssert(actual);
+  }
+
+  /** Assertions on a queue and the messages it holds. */
+  public static QueueAssert assertThat(Queue actual) {
+    return new QueueAssert(actual);
+  }
+
+  /** Assertions on one message. */
+  public static MessageAssert assertThat(Message actual) {
+    return new MessageAssert(actual);
+  }
+}

@@ -1,0 +1,293 @@
+package dev.cloudless.assertions;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.cloudless.fakes.lambda.Invocation;
+import dev.cloudless.fakes.lambda.InvocationType;
+import dev.cloudless.fakes.lambda.LambdaFunction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a function of the fake Lambda, read from its invocations: every attempt counts, so
+ * an asynchronous event that failed twice and then succeeded is three invocations.
+ *
+ * <pre>{@code
+ * assertThat(cloud.lambda().function("charge"))
+ *     .hasInvocations(3)
+ *     .hasOutcomes(FAILED, FAILED, SUCCEEDED)
+ *     .hasRetryDelays(ofMinutes(1), ofMinutes(2))
+ *     .invocation(1, first -> first.wasColdStart().hasErrorMessage("psp slow"));
+ * }</pre>
+ *
+ * <p>A failure lists the function's invocations (time, attempt, outcome, error, request id) and the
+ * faults that fired.
+ *
+ * <p>Not final only so that {@link CloudlessSoftAssertions} can proxy it; the package-private
+ * constructor keeps it closed to other subclasses.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public class FunctionAssert extends AbstractAssert<FunctionAssert, LambdaFunction> {
+
+  /** How navigation builds children: set by soft assertions, plain otherwise. */
+  Navigator navigator = Navigator.HARD;
+
+  FunctionAssert(LambdaFunction actual) {
+    super(actual, FunctionAssert.class);
+  }
+
+  /**
+   * Verifies how many invocation attempts the function had: synchronous invokes, asynchronous
+   * attempts and their retries, throttled and failed ones alike.
+   */
+  public FunctionAssert hasInvocations(int expected) {
+    int count = invocations().size();
+    if (count != expected) {
+      throw fail(
+          "to have been invoked "
+              + times(expected)
+              + " (every attempt counts, retries included) but it was invoked "
+              + times(count)
+              + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies that the function never ran, nor was even attempted. */
+  public FunctionAssert hasNoInvocations() {
+    int count = invocations().size();
+    if (count != 0) {
+      throw fail("not to have been invoked but it was invoked " + times(count) + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies the outcome of every attempt, in the order they started. */
+  public FunctionAssert hasOutcomes(Invocation.Outcome... expected) {
+    Objects.requireNonNull(expected, "expected");
+    List<Invocation.Outcome> outcomes = invocations().stream().map(Invocation::outcome).toList();
+    if (!outcomes.equals(Arrays.asList(expected))) {
+      throw fail(
+          "to have outcomes " + Arrays.toString(expected) + " but they were " + outcomes + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies that every attempt succeeded (and that there was at least one). */
+  public FunctionAssert allInvocationsSucceeded() {
+    List<Invocation> invocations = invocations();
+    if (invocations.isEmpty()) {
+      throw fail("to have only successful invocations but it was never invoked.");
+    }
+    long failed =
+        invocations.stream().filter(i -> i.outcome() != Invocation.Outcome.SUCCEEDED).count();
+    if (failed > 0) {
+      throw fail(
+          "to have only successful invocations but "
+              + failed
+              + " of "
+              + invocations.size()
+              + " did not succeed.");
+    }
+    return myself;
+  }
+
+  /** Verifies how many attempts initialised a new execution environment. */
+  public FunctionAssert hasColdStarts(int expected) {
+    long cold = invocations().stream().filter(Invocation::coldStart).count();
+    if (cold != expected) {
+      throw fail(
+          "to have had "
+              + FailureText.count(expected, "cold start", "cold starts")
+              + " but it had "
+              + cold
+              + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the delays between the attempts of the function's one asynchronous event: each delay
+   * is from the end of an attempt (start plus its virtual duration) to the start of the next. With
+   * AWS's defaults a failed event is retried one minute, then two minutes, after an attempt ends:
+   *
+   * <pre>{@code
+   * assertThat(function).hasRetryDelays(ofMinutes(1), ofMinutes(2));
+   * }</pre>
+   *
+   * <p>No delays means the event ran once. When the function received several asynchronous events,
+   * this fails rather than guess which one is meant: name it with {@link #hasRetryDelays(String,
+   * Duration...)} and the request id {@code invokeAsync} returned.
+   */
+  public FunctionAssert hasRetryDelays(Duration... expected) {
+    Objects.requireNonNull(expected, "expected");
+    Set<String> requestIds = new LinkedHashSet<>();
+    for (Invocation i : invocations()) {
+      if (i.invocationType() == InvocationType.EVENT) {
+        requestIds.add(i.requestId());
+      }
+    }
+    if (requestIds.isEmpty()) {
+      throw fail("to have retried an asynchronous event but it had no asynchronous invocation.");
+    }
+    if (requestIds.size() > 1) {
+      throw fail(
+          "to have retried one asynchronous event but it had "
+              + requestIds.size()
+              + " "
+              + requestIds
+              + "; name one with hasRetryDelays(requestId, delays...).");
+    }
+    return hasRetryDelays(requestIds.iterator().next(), expected);
+  }
+
+  /**
+   * Verifies the delays between the attempts of the request with this id, as {@link
+   * #hasRetryDelays(Duration...)} does.
+   */
+  public FunctionAssert hasRetryDelays(String requestId, Duration... expected) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(expected, "expected");
+    List<Invocation> all = invocations();
+    List<Invocation> attempts = new ArrayList<>();
+    for (Invocation i : all) {
+      if (i.requestId().equals(requestId)) {
+        attempts.add(i);
+      }
+    }
+    if (attempts.isEmpty()) {
+      Set<String> known = new LinkedHashSet<>();
+      all.forEach(i -> known.add(i.requestId()));
+      throw fail(
+          "to have invocations of request ["
+              + requestId
+              + "] but it had none; its requests were "
+              + known
+              + ".");
+    }
+    attempts.sort(Comparator.comparingInt(Invocation::attempt));
+    List<Duration> delays = new ArrayList<>();
+    for (int k = 1; k < attempts.size(); k++) {
+      delays.add(Duration.between(attempts.get(k - 1).endedAt(), attempts.get(k).startedAt()));
+    }
+    if (!delays.equals(Arrays.asList(expected))) {
+      throw fail(
+          "to retry request ["
+              + requestId
+              + "] after "
+              + Arrays.toString(expected)
+              + " but the delays were "
+              + delays
+              + " ("
+              + FailureText.count(attempts.size(), "attempt", "attempts")
+              + ").");
+    }
+    return myself;
+  }
+
+  /**
+   * The {@code n}th invocation, counting from 1 in the order they started, as the failure messages
+   * number them: {@code invocation(2)} is the second attempt.
+   */
+  public InvocationAssert invocation(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException(
+          "Invocations are counted from 1, as attempts are; got invocation(" + n + ").");
+    }
+    return navigate(n, "to have an invocation " + n);
+  }
+
+  /**
+   * Verifies the {@code n}th invocation with {@code requirements} and stays on the function, so
+   * that several invocations can be checked in one chain.
+   */
+  public FunctionAssert invocation(int n, Consumer<InvocationAssert> requirements) {
+    Objects.requireNonNull(requirements, "requirements");
+    requirements.accept(invocation(n));
+    return myself;
+  }
+
+  /** The first invocation. */
+  public InvocationAssert firstInvocation() {
+    return navigate(1, "to have a first invocation");
+  }
+
+  /** The last invocation to start: after retries, the one that decided the outcome. */
+  public InvocationAssert lastInvocation() {
+    int last = actual == null ? 1 : Math.max(1, actual.invocations().size());
+    return navigate(last, "to have a last invocation");
+  }
+
+  /** The only invocation; fails unless the function was invoked exactly once. */
+  public InvocationAssert singleInvocation() {
+    if (actual != null) {
+      int count = actual.invocations().size();
+      if (count != 1) {
+        navigator.navigationFailed(
+            fail("to have been invoked exactly once but it was invoked " + times(count) + "."));
+        return notReached();
+      }
+    }
+    return navigate(1, "to have a single invocation");
+  }
+
+  private InvocationAssert navigate(int n, String sentence) {
+    if (actual == null) {
+      navigator.navigationFailed(nullActual());
+      return notReached();
+    }
+    List<Invocation> all = actual.invocations();
+    if (n > all.size()) {
+      navigator.navigationFailed(fail(sentence + " but it was invoked " + times(all.size()) + "."));
+      return notReached();
+    }
+    LambdaFunction function = actual;
+    InvocationAssert child =
+        navigator
+            .child(InvocationAssert.class, Invocation.class, all.get(n - 1), InvocationAssert::new)
+            .in(
+                "invocation " + n + " of function [" + function.name() + "]",
+                () -> JournalStory.ofFunction(function));
+    // As AssertJ's own navigation does: a description given to the function applies to its parts.
+    if (info.hasDescription()) {
+      child.describedAs(info.description());
+    }
+    return child;
+  }
+
+  private InvocationAssert notReached() {
+    return navigator
+        .child(InvocationAssert.class, Invocation.class, null, InvocationAssert::new)
+        .markNotReached();
+  }
+
+  private List<Invocation> invocations() {
+    if (actual == null) {
+      throw nullActual();
+    }
+    return actual.invocations();
+  }
+
+  private AssertionError fail(String sentence) {
+    return failure(
+        FailureText.of(
+            "function [" + actual.name() + "]", sentence, JournalStory.ofFunction(actual)));
+  }
+
+  private AssertionError nullActual() {
+    return failure(FailureText.of("a function", "but it was null.", ""));
+  }
+
+  private static String times(int n) {
+    return FailureText.count(n, "time", "times");
+  }
+}
