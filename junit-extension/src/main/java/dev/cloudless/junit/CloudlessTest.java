@@ -58,9 +58,10 @@ public @interface CloudlessTest {
   String accountId() default "";
 
   /**
-   * The seed of every random choice, such as {@code seed = 42}; otherwise {@code cloudless.seed},
-   * otherwise {@code 0}. Give at most one value: it is an array only so that "not set" differs from
-   * every real seed.
+   * The seed of every random choice, such as {@code seed = 42}; otherwise {@code cloudless.seed}
+   * (which may be {@code random}: a fresh seed per cloud, printed when a test fails), otherwise
+   * {@code 0}. Give at most one value: it is an array only so that "not set" differs from every
+   * real seed.
    */
   long[] seed() default {};
 
