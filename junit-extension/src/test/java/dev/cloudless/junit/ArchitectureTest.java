@@ -2,6 +2,7 @@ package dev.cloudless.junit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -53,6 +54,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule publicApiExposesNoInternalType = exposeNoInternalTypeInPublicApi();
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("dev.cloudless.(**)").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule coreReadsTimeOnlyFromTheVirtualClock =
