@@ -1,0 +1,196 @@
+package dev.cloudless.junit;
+
+import dev.cloudless.fakes.FakeCloud;
+import dev.cloudless.fakes.clock.VirtualClock;
+import dev.cloudless.fakes.faults.FaultPlan;
+import dev.cloudless.fakes.journal.Journal;
+import dev.cloudless.fakes.lambda.FakeLambda;
+import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sqs.FakeSqs;
+import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.trace.TraceRecorder;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterContext;
+
+/**
+ * Which parameters Cloudless fills, and with what. Types from {@code dev.cloudless} that it cannot
+ * give are refused with a message, rather than left to JUnit's generic "no resolver" error;
+ * parameters of any other type are left to other resolvers ({@code TestInfo}, {@code @TempDir},
+ * ...).
+ */
+final class CloudParameters {
+
+  private record Injectable(Class<?> type, Function<FakeCloud, Object> from) {}
+
+  private static final List<Injectable> INJECTABLE =
+      List.of(
+          new Injectable(FakeCloud.class, cloud -> cloud),
+          new Injectable(FakeLambda.class, FakeCloud::lambda),
+          new Injectable(FakeSqs.class, FakeCloud::sqs),
+          new Injectable(VirtualClock.class, FakeCloud::clock),
+          new Injectable(FaultPlan.class, FakeCloud::faults),
+          new Injectable(Journal.class, FakeCloud::journal),
+          new Injectable(TraceRecorder.class, FakeCloud::traces));
+
+  private static final List<Class<?>> NAMED = List.of(Queue.class, LambdaFunction.class);
+
+  private static final String WHAT_CAN_BE_INJECTED =
+      "Cloudless can inject "
+          + INJECTABLE.stream().map(i -> i.type().getSimpleName()).collect(Collectors.joining(", "))
+          + ", and by name with @CloudResource(\"name\"): "
+          + NAMED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+          + ".";
+
+  private CloudParameters() {}
+
+  /**
+   * Whether Cloudless fills this parameter.
+   *
+   * @throws ExtensionConfigurationException for a {@code dev.cloudless} type it cannot give, or a
+   *     {@code @CloudResource} on a type that is not a named resource
+   */
+  static boolean supports(ParameterContext parameter) {
+    Class<?> type = parameter.getParameter().getType();
+    if (parameter.isAnnotated(CloudResource.class)) {
+      if (NAMED.contains(type)) {
+        return true;
+      }
+      throw new ExtensionConfigurationException(
+          "Cloudless cannot inject "
+              + describe(parameter)
+              + ": @CloudResource looks up a "
+              + NAMED.stream().map(Class::getSimpleName).collect(Collectors.joining(" or "))
+              + " by name, not a "
+              + type.getSimpleName()
+              + ". "
+              + WHAT_CAN_BE_INJECTED);
+    }
+    if (injectable(type).isPresent()) {
+      return true;
+    }
+    if (isCloudlessType(type)) {
+      String hint =
+          NAMED.contains(type)
+              ? " A " + type.getSimpleName() + " needs @CloudResource(\"its name\"). "
+              : " ";
+      throw new ExtensionConfigurationException(
+          "Cloudless cannot inject "
+              + describe(parameter)
+              + ": "
+              + type.getName()
+              + " is not something it hands out."
+              + hint
+              + WHAT_CAN_BE_INJECTED);
+    }
+    return false;
+  }
+
+  /** The value for a parameter {@link #supports} accepted. */
+  static Object resolve(ParameterContext parameter, FakeCloud cloud) {
+    Class<?> type = parameter.getParameter().getType();
+    if (parameter.isAnnotated(CloudResource.class)) {
+      return lookUp(parameter, cloud, type, resourceName(parameter));
+    }
+    return injectable(type).orElseThrow().from().apply(cloud);
+  }
+
+  private static Optional<Injectable> injectable(Class<?> type) {
+    return INJECTABLE.stream().filter(i -> i.type() == type).findFirst();
+  }
+
+  private static boolean isCloudlessType(Class<?> type) {
+    String pkg = type.getPackageName();
+    return pkg.equals("dev.cloudless") || pkg.startsWith("dev.cloudless.");
+  }
+
+  private static String resourceName(ParameterContext parameter) {
+    String name = parameter.findAnnotation(CloudResource.class).orElseThrow().value();
+    if (!name.isEmpty()) {
+      return name;
+    }
+    Parameter p = parameter.getParameter();
+    if (!p.isNamePresent()) {
+      throw new ExtensionConfigurationException(
+          "Cloudless cannot inject "
+              + describe(parameter)
+              + ": @CloudResource has no name, and the parameter's own name is not in the class"
+              + " file. Write the name, as in @CloudResource(\"orders\"), or compile with"
+              + " -parameters.");
+    }
+    return p.getName();
+  }
+
+  private static Object lookUp(
+      ParameterContext parameter, FakeCloud cloud, Class<?> type, String name) {
+    if (type == Queue.class) {
+      return find(
+          parameter,
+          name,
+          "queue",
+          () -> cloud.sqs().findQueue(name),
+          () -> cloud.sqs().queues().stream().map(Queue::name));
+    }
+    return find(
+        parameter,
+        name,
+        "function",
+        () -> cloud.lambda().findFunction(name),
+        () -> cloud.lambda().functions().stream().map(LambdaFunction::name));
+  }
+
+  private static Object find(
+      ParameterContext parameter,
+      String name,
+      String kind,
+      Supplier<Optional<?>> lookUp,
+      Supplier<Stream<String>> existing) {
+    Optional<?> found;
+    try {
+      found = lookUp.get();
+    } catch (RuntimeException e) {
+      // A name the service rejects outright (bad characters, a malformed ARN) is missing too.
+      found = Optional.empty();
+    }
+    return found.orElseThrow(
+        () -> {
+          List<String> names = existing.get().toList();
+          return new ExtensionConfigurationException(
+              "Cloudless cannot inject "
+                  + describe(parameter)
+                  + ": @CloudResource(\""
+                  + name
+                  + "\") names no "
+                  + kind
+                  + " in this test's cloud. Existing "
+                  + kind
+                  + "s: "
+                  + (names.isEmpty() ? "none" : names)
+                  + ". Create it in CloudlessExtension.builder().setUp(...), or in a @BeforeEach"
+                  + " method for a test method's parameter.");
+        });
+  }
+
+  /** {@code parameter [Queue orders] of CheckoutTest.ships()}, as people read it. */
+  static String describe(ParameterContext parameter) {
+    Parameter p = parameter.getParameter();
+    Executable executable = parameter.getDeclaringExecutable();
+    Class<?> owner = executable.getDeclaringClass();
+    String pkg = owner.getPackageName();
+    String className =
+        pkg.isEmpty() ? owner.getName() : owner.getName().substring(pkg.length() + 1);
+    String where =
+        executable instanceof Constructor
+            ? "the constructor of " + className
+            : className + "." + executable.getName() + "()";
+    return "parameter [" + p.getType().getSimpleName() + " " + p.getName() + "] of " + where;
+  }
+}
