@@ -2,6 +2,7 @@ package dev.cloudless.fakes;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.fakes.faults.FaultFired;
 import dev.cloudless.fakes.faults.FaultPlan;

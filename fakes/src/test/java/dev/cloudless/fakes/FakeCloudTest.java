@@ -4,6 +4,7 @@ import static dev.cloudless.fakes.faults.Faults.onFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import java.time.Duration;
 import java.time.Instant;

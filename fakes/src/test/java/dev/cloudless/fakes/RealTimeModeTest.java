@@ -2,6 +2,7 @@ package dev.cloudless.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import dev.cloudless.fakes.lambda.Invocation;
 import java.time.Duration;

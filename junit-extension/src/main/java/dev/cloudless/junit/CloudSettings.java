@@ -1,7 +1,7 @@
 package dev.cloudless.junit;
 
 import dev.cloudless.fakes.FakeCloud;
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;

@@ -3,7 +3,7 @@ package dev.cloudless.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.cloudless.fakes.FakeCloud;
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.junit.CloudSettings.Layer;
 import dev.cloudless.junit.CloudSettings.Setting;
 import java.lang.reflect.Method;

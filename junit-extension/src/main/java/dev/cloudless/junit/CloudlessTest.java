@@ -2,7 +2,7 @@ package dev.cloudless.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

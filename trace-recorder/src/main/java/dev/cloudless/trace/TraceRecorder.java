@@ -2,9 +2,6 @@ package dev.cloudless.trace;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.cloudless.trace.internal.SegmentDocuments;
-import dev.cloudless.trace.internal.ServiceMapBuilder;
-import dev.cloudless.trace.internal.TimelineRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;

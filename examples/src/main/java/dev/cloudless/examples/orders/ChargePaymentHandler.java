@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
  * the handler lets the exception escape so that Lambda retries the event (twice, one and two
  * minutes later) and finally sends it to the dead-letter queue for a person to look at.
  */
-public final class ChargePaymentHandler implements RequestHandler<Order, ChargePaymentHandler.Receipt> {
+public final class ChargePaymentHandler
+    implements RequestHandler<Order, ChargePaymentHandler.Receipt> {
 
   /** What a successful charge returns. */
   public record Receipt(String orderId, String paymentId, long amountCents) {}

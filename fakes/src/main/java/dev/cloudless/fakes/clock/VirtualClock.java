@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  * delays, visibility timeouts, message delays, Wait states, back-off, TTLs.
  *
  * <p>Events are ordered by (virtual time, scheduling sequence), so events due at the same instant
- * run in the order they were scheduled. In {@link dev.cloudless.fakes.TimeMode#VIRTUAL} mode the
- * clock only moves when a test asks: {@link #runUntilIdle()} jumps from event to event until none
- * is left, {@link #advance(Duration)} runs exactly what falls due in the given span.
+ * run in the order they were scheduled. In {@link dev.cloudless.fakes.clock.TimeMode#VIRTUAL} mode
+ * the clock only moves when a test asks: {@link #runUntilIdle()} jumps from event to event until
+ * none is left, {@link #advance(Duration)} runs exactly what falls due in the given span.
  *
  * <pre>{@code
  * cloud.lambda().invokeAsync("charge", "{}");   // fails, retries in 1 and 2 minutes
@@ -50,7 +50,7 @@ public interface VirtualClock {
    * the new instant, in order.
    *
    * @throws IllegalArgumentException if {@code duration} is negative
-   * @throws UnsupportedOperationException in {@link dev.cloudless.fakes.TimeMode#REAL} mode
+   * @throws UnsupportedOperationException in {@link dev.cloudless.fakes.clock.TimeMode#REAL} mode
    */
   void advance(Duration duration);
 

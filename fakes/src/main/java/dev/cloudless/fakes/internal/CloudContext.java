@@ -1,8 +1,8 @@
 package dev.cloudless.fakes.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cloudless.fakes.TimeMode;
 import dev.cloudless.fakes.aws.Arn;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.trace.TraceHeader;
 import dev.cloudless.trace.TraceId;
 import dev.cloudless.trace.TraceRecorder;

@@ -1,8 +1,8 @@
 package dev.cloudless.fakes.internal;
 
-import dev.cloudless.fakes.TimeMode;
 import dev.cloudless.fakes.clock.EndlessScheduleException;
 import dev.cloudless.fakes.clock.ScheduledAction;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.trace.RelativeTime;
 import java.time.Clock;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudless.fakes.FakeCloud;
-import dev.cloudless.fakes.TimeMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.cloudless.fakes.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudless.fakes.FakeCloud;
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import dev.cloudless.fakes.lambda.internal.LambdaService;
 import dev.cloudless.fakes.sqs.internal.SqsService;

@@ -3,7 +3,7 @@ package dev.cloudless.fakes.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudless.fakes.FakeCloud;
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

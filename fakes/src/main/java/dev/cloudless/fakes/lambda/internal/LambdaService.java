@@ -1,7 +1,7 @@
 package dev.cloudless.fakes.lambda.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.cloudless.fakes.TimeMode;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Scheduler;
 import dev.cloudless.fakes.lambda.FakeLambda;

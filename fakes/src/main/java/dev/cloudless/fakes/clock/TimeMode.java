@@ -1,4 +1,4 @@
-package dev.cloudless.fakes;
+package dev.cloudless.fakes.clock;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

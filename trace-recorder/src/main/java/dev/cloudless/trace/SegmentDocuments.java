@@ -1,22 +1,21 @@
-package dev.cloudless.trace.internal;
+package dev.cloudless.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cloudless.trace.Segment;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Writes segments as X-Ray segment documents (the JSON of {@code PutTraceSegments}). */
-public final class SegmentDocuments {
+final class SegmentDocuments {
 
   // Immutable after construction and thread-safe: shared, not mutable state.
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SegmentDocuments() {}
 
-  public static String toJson(Segment segment) {
+  static String toJson(Segment segment) {
     try {
       return JSON.writeValueAsString(node(segment, false));
     } catch (JsonProcessingException e) {

@@ -1,7 +1,5 @@
-package dev.cloudless.trace.internal;
+package dev.cloudless.trace;
 
-import dev.cloudless.trace.Segment;
-import dev.cloudless.trace.ServiceMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Derives a {@link ServiceMap} from top-level segments and their parent links. */
-public final class ServiceMapBuilder {
+final class ServiceMapBuilder {
 
   private ServiceMapBuilder() {}
 
-  public static ServiceMap build(List<Segment> segments) {
+  static ServiceMap build(List<Segment> segments) {
     Map<String, Segment> byId = new HashMap<>();
     for (Segment s : segments) {
       byId.put(s.id(), s);

@@ -1,18 +1,16 @@
-package dev.cloudless.trace.internal;
+package dev.cloudless.trace;
 
-import dev.cloudless.trace.RelativeTime;
-import dev.cloudless.trace.Segment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /** Renders segments as a text timeline, one line per segment, subsegments indented below. */
-public final class TimelineRenderer {
+final class TimelineRenderer {
 
   private TimelineRenderer() {}
 
-  public static String render(List<Segment> segments, Instant origin) {
+  static String render(List<Segment> segments, Instant origin) {
     if (segments.isEmpty()) {
       return "(no segments recorded)\n";
     }
