@@ -186,6 +186,11 @@ public final class FakeCloud implements AutoCloseable {
     return sb.toString();
   }
 
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   /** Stops worker threads and the scheduler; the cloud cannot be used afterwards. */
   @Override
   public void close() {

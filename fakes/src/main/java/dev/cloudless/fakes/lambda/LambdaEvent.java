@@ -16,6 +16,11 @@ public sealed interface LambdaEvent extends JournalEvent {
   /** The function's name. */
   String functionName();
 
+  /** {@code charge invoke (Event) attempt 2}: how every attempt is named in summaries. */
+  private static String attemptText(String functionName, InvocationType type, int attempt) {
+    return functionName + " invoke (" + type.awsName() + ") attempt " + attempt;
+  }
+
   /** A function was created. */
   @API(status = EXPERIMENTAL, since = "0.1")
   record FunctionCreated(
@@ -79,11 +84,7 @@ public sealed interface LambdaEvent extends JournalEvent {
       implements LambdaEvent {
     @Override
     public String summary() {
-      return functionName
-          + " invoke ("
-          + invocationType.awsName()
-          + ") attempt "
-          + attempt
+      return attemptText(functionName, invocationType, attempt)
           + (coldStart ? " cold start" : "")
           + " request "
           + requestId;
@@ -127,11 +128,7 @@ public sealed interface LambdaEvent extends JournalEvent {
 
     @Override
     public String summary() {
-      return functionName
-          + " invoke ("
-          + invocationType.awsName()
-          + ") attempt "
-          + attempt
+      return attemptText(functionName, invocationType, attempt)
           + " "
           + outcome
           + (errorType == null ? "" : " " + errorType + ": " + errorMessage);
@@ -181,13 +178,7 @@ public sealed interface LambdaEvent extends JournalEvent {
       implements LambdaEvent {
     @Override
     public String summary() {
-      return functionName
-          + " invoke ("
-          + invocationType.awsName()
-          + ") attempt "
-          + attempt
-          + " THROTTLED "
-          + reason;
+      return attemptText(functionName, invocationType, attempt) + " THROTTLED " + reason;
     }
   }
 
@@ -206,13 +197,7 @@ public sealed interface LambdaEvent extends JournalEvent {
       implements LambdaEvent {
     @Override
     public String summary() {
-      return functionName
-          + " invoke ("
-          + invocationType.awsName()
-          + ") attempt "
-          + attempt
-          + " SERVICE_ERROR "
-          + statusCode;
+      return attemptText(functionName, invocationType, attempt) + " SERVICE_ERROR " + statusCode;
     }
   }
 
