@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudless.fakes.aws.Arn;
 import dev.cloudless.fakes.clock.TimeMode;
@@ -9,12 +11,14 @@ import dev.cloudless.trace.TraceRecorder;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
 
 /**
  * What every service of one cloud shares: identity (account, region), the scheduler, the journal,
  * the fault engine, the trace recorder, the seeded random sources, the worker threads and the
  * registry of delivery targets. Services receive it at construction; nothing here is static.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CloudContext implements AutoCloseable {
 
   private final String accountId;

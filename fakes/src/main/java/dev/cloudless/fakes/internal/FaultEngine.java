@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.faults.FaultEffect;
 import dev.cloudless.fakes.faults.FaultFired;
 import dev.cloudless.fakes.faults.FaultPlan;
@@ -13,12 +15,14 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The fault plan's engine. A service consults it at each point where AWS could fail (an invocation
  * attempt, a delivery); it counts the hit for every matching rule, decides by each rule's schedule,
  * journals what fires and returns the effects for the service to apply.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FaultEngine implements FaultPlan {
 
   private final List<Injected> rules = new CopyOnWriteArrayList<>();

@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.journal.JournalEvent;
 import java.time.Instant;
@@ -7,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import org.apiguardian.api.API;
 
 /** The journal's storage: an append-only list; the fakes append, everyone else reads. */
+@API(status = INTERNAL, since = "0.1")
 public final class JournalLog implements Journal {
 
   private final List<JournalEvent> events = new ArrayList<>();

@@ -1,13 +1,17 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.trace.TraceHeader;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Something a service can hand a message to by ARN: a queue, a topic. This is how one service
  * delivers to another (a Lambda dead-letter queue, an SNS subscription) without depending on it.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface MessageSink {
 
   /** The sink's ARN. */

@@ -1,13 +1,17 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Random;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The cloud's seeded random sources. Each purpose gets its own stream derived from the seed, so
  * that drawing one more id does not change which probabilistic fault fires: runs stay comparable
  * when a test changes a little.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Randomness {
 
   private final long seed;

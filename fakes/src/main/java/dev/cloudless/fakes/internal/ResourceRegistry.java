@@ -1,10 +1,14 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /** Finds delivery targets by ARN, across services. */
+@API(status = INTERNAL, since = "0.1")
 public final class ResourceRegistry {
 
   private final Map<String, MessageSink> sinks = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.clock.EndlessScheduleException;
 import dev.cloudless.fakes.clock.ScheduledAction;
 import dev.cloudless.fakes.clock.TimeMode;
@@ -20,6 +22,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The virtual clock and its event queue, ordered by (due time, sequence). Events run on the thread
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
  * time passes them, but they do not keep {@code runUntilIdle} going, so sending a message and
  * running until idle does not jump four days ahead to its expiry.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Scheduler implements VirtualClock {
 
   private static final Comparator<Entry> ORDER =

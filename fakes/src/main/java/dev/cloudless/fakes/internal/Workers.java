@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
 
 /**
  * Runs user code (handlers) on worker threads, one unit at a time, so that a timeout can interrupt
@@ -19,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The pool starts no thread until the first handler runs.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Workers implements AutoCloseable {
 
   private final String cloudName;

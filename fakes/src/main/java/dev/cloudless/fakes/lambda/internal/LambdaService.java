@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.lambda.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
@@ -25,8 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The fake Lambda: functions by name, and the synchronous and asynchronous invoke paths. */
+@API(status = INTERNAL, since = "0.1")
 public final class LambdaService implements FakeLambda {
 
   private static final int LOG_TAIL_BYTES = 4096;

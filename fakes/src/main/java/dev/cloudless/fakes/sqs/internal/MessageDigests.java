@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.sqs.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -9,8 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /** The MD5 digests SQS returns for a body and for message attributes. */
+@API(status = INTERNAL, since = "0.1")
 public final class MessageDigests {
 
   private MessageDigests() {}

@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.sqs.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
@@ -25,12 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * One queue's messages and operations. Messages are kept in send order (for retention) and in
  * visibility order (for receiving): a receive takes the messages that became visible earliest, ties
  * broken by send order, which makes delivery order deterministic.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class QueueImpl implements Queue, MessageSink {
 
   static final Duration MAX_VISIBILITY = Duration.ofHours(12);

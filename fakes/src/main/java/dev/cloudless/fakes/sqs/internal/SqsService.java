@@ -1,5 +1,7 @@
 package dev.cloudless.fakes.sqs.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.Queue;
@@ -13,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** The fake SQS: creates queues and finds them by name, URL or ARN. */
+@API(status = INTERNAL, since = "0.1")
 public final class SqsService implements FakeSqs {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
