@@ -1,0 +1,84 @@
+package dev.cloudless.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cloudless.fakes.lambda.InvocationResult;
+import dev.cloudless.fakes.sqs.Message;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A benchmark that silently measured an error path would report a flattering number. These run each
+ * benchmark's operation a few times, through its JMH setup and teardown, and check the result is
+ * the success the benchmark claims to measure. Nothing here is timed.
+ */
+class BenchmarksMeasureTheSuccessPathTest {
+
+  @Test
+  void lifecycleBenchmarkInvokesTheHandlerInItsOwnCloud() {
+    InvocationResult result = new FakeCloudLifecycleBenchmark().createInvokeOnceAndClose();
+
+    assertThat(result.isFunctionError()).isFalse();
+    assertThat(result.payload()).isEqualTo(PriceHandler.RESPONSE);
+  }
+
+  @Test
+  void invokeBenchmarkGetsTheHandlersAnswerAcrossCloudReplacements() {
+    LambdaInvokeBenchmark benchmark = new LambdaInvokeBenchmark();
+    benchmark.opsPerCloud = "2";
+    benchmark.newCloud();
+    try {
+      for (int i = 0; i < 5; i++) {
+        InvocationResult latency = benchmark.invokeLatency();
+        InvocationResult throughput = benchmark.invokeThroughput();
+
+        assertThat(latency.statusCode()).isEqualTo(200);
+        assertThat(latency.payload()).isEqualTo(PriceHandler.RESPONSE);
+        assertThat(throughput.payload()).isEqualTo(PriceHandler.RESPONSE);
+      }
+    } finally {
+      benchmark.closeCloud();
+    }
+  }
+
+  @Test
+  void sqsBenchmarkReceivesAndDeletesWhatItSendsAcrossCloudReplacements() {
+    SqsBenchmark benchmark = new SqsBenchmark();
+    benchmark.opsPerCloud = "2";
+    benchmark.newCloud();
+    try {
+      for (int i = 0; i < 5; i++) {
+        List<Message> one = benchmark.sendReceiveDelete();
+        List<Message> ten = benchmark.sendTenReceiveOnceDeleteTen();
+
+        assertThat(one).singleElement().extracting(Message::body).isEqualTo(SqsBenchmark.BODY);
+        assertThat(ten).hasSize(10).allMatch(m -> m.body().equals(SqsBenchmark.BODY));
+      }
+    } finally {
+      benchmark.closeCloud();
+    }
+  }
+
+  @Test
+  void handoffBaselineReturnsTheWorkersResult() throws Exception {
+    WorkerHandoffBaseline baseline = new WorkerHandoffBaseline();
+    baseline.startPool();
+    try {
+      assertThat(baseline.handoffLatency()).isEqualTo(42);
+      assertThat(baseline.handoffThroughput()).isEqualTo(42);
+    } finally {
+      baseline.stopPool();
+    }
+  }
+
+  @Test
+  void cloudLifetimeIsAPositiveCountOrOneIteration() {
+    assertThat(CloudLifetime.opsPerCloud("1000")).isEqualTo(1000);
+    assertThat(CloudLifetime.opsPerCloud("iteration")).isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> CloudLifetime.opsPerCloud("0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("opsPerCloud")
+        .hasMessageContaining("0");
+  }
+}
