@@ -64,10 +64,14 @@ public record Segment(
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(endTime, "endTime");
     // Insertion order is kept so that rendered and exported documents read the same on every run.
-    annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
-    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-    aws = Collections.unmodifiableMap(new LinkedHashMap<>(aws));
-    subsegments = List.copyOf(subsegments);
+    annotations = ordered(annotations);
+    metadata = ordered(metadata);
+    aws = ordered(aws);
+    subsegments = subsegments.isEmpty() ? List.of() : List.copyOf(subsegments);
+  }
+
+  private static Map<String, Object> ordered(Map<String, Object> map) {
+    return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /** What went wrong in a segment: the exception type and its message. */

@@ -282,6 +282,8 @@ class SyncInvokeTest {
             e -> assertThat(e.errorCode()).isEqualTo("InvalidRequestContentException"))
         .hasMessageStartingWith(
             "Could not parse request body into json: Could not parse payload into json: ");
+    assertThatThrownBy(() -> cloud.lambda().invoke("price", "{} {}"))
+        .hasMessageContaining("Unexpected content after the JSON value");
     assertThat(cloud.lambda().function("price").invocations()).isEmpty();
   }
 
@@ -301,6 +303,13 @@ class SyncInvokeTest {
     Invocation invocation = cloud.lambda().function("price").invocations().get(0);
     assertThat(invocation.outcome()).isEqualTo(Invocation.Outcome.TIMED_OUT);
     assertThat(invocation.duration()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(invocation.logs())
+        .last()
+        .isEqualTo(
+            "REPORT RequestId: "
+                + result.requestId()
+                + "\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\t"
+                + "Status: timeout");
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -370,18 +369,34 @@ final class InvocationEngine {
           end + " " + requestId + " " + ErrorPayloads.timeoutText(fn.configuration().timeout()));
     }
     lines.add("END RequestId: " + requestId);
-    double millis = duration.toNanos() / 1_000_000.0;
-    long billed = Math.max(1, (long) Math.ceil(millis));
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\t%s",
-            requestId,
-            millis,
-            billed,
-            fn.configuration().memorySize(),
-            outcome == Outcome.TIMED_OUT ? "Status: timeout" : ""));
+    long nanos = duration.toNanos();
+    long billedMillis = Math.max(1, (nanos + 999_999) / 1_000_000);
+    StringBuilder report =
+        new StringBuilder(120)
+            .append("REPORT RequestId: ")
+            .append(requestId)
+            .append("\tDuration: ");
+    appendTwoDecimals(report, nanos)
+        .append(" ms\tBilled Duration: ")
+        .append(billedMillis)
+        .append(" ms\tMemory Size: ")
+        .append(fn.configuration().memorySize())
+        .append(" MB\t");
+    if (outcome == Outcome.TIMED_OUT) {
+      report.append("Status: timeout");
+    }
+    lines.add(report.toString());
     return lines;
+  }
+
+  /** Milliseconds with two decimals, rounded half up, as the REPORT line writes durations. */
+  private static StringBuilder appendTwoDecimals(StringBuilder sb, long nanos) {
+    long hundredths = (nanos + 5_000) / 10_000;
+    long fraction = hundredths % 100;
+    return sb.append(hundredths / 100)
+        .append('.')
+        .append(fraction < 10 ? "0" : "")
+        .append(fraction);
   }
 
   private static boolean targets(FaultTarget target, FunctionImpl fn) {

@@ -2,7 +2,9 @@ package dev.cloudless.fakes.lambda.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Scheduler;
@@ -166,13 +168,7 @@ public final class LambdaService implements FakeLambda {
       throw LambdaErrors.requestTooLarge(
           limit, request.invocationType() == InvocationType.EVENT ? "InvokeAsync" : "Invoke");
     }
-    try {
-      cloud.json().readTree(payload);
-    } catch (JsonProcessingException e) {
-      throw LambdaErrors.invalidRequestContent(e.getOriginalMessage());
-    } catch (IOException e) {
-      throw LambdaErrors.invalidRequestContent(e.getMessage());
-    }
+    requireJson(payload);
 
     String requestId = cloud.newRequestId();
     TraceHeader trace = incomingTrace(request.traceHeader());
@@ -187,6 +183,29 @@ public final class LambdaService implements FakeLambda {
       default -> {
         return invokeSync(fn, request, requestId, payload, trace, invokedArn);
       }
+    }
+  }
+
+  /**
+   * Lambda refuses an event that is not one JSON value before anything runs. A streaming pass
+   * checks it without building a tree the handler's deserializer would build again.
+   */
+  private void requireJson(byte[] payload) {
+    try (JsonParser parser = cloud.json().getFactory().createParser(payload)) {
+      parser.nextToken();
+      parser.skipChildren();
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw LambdaErrors.invalidRequestContent(
+            "Unexpected content after the JSON value: "
+                + trailing
+                + " at "
+                + parser.currentLocation());
+      }
+    } catch (JsonProcessingException e) {
+      throw LambdaErrors.invalidRequestContent(e.getOriginalMessage());
+    } catch (IOException e) {
+      throw LambdaErrors.invalidRequestContent(e.getMessage());
     }
   }
 

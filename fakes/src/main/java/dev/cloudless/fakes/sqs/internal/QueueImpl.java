@@ -148,7 +148,7 @@ public final class QueueImpl implements Queue, MessageSink {
               now,
               senderId,
               trace == null ? null : trace.value(),
-              traceId.value(),
+              traceId,
               now.plus(effectiveDelay));
       byId.put(messageId, message);
       byVisibility.add(message);
@@ -344,8 +344,8 @@ public final class QueueImpl implements Queue, MessageSink {
           .append(
               seq ->
                   new SqsEvent.MessageReceived(
-                      seq, now, arn, m.traceId, name(), m.messageId, count, visibleAgain));
-      recordSegment("ReceiveMessage", TraceId.of(m.traceId), null, now, m.messageId);
+                      seq, now, arn, m.traceId.value(), name(), m.messageId, count, visibleAgain));
+      recordSegment("ReceiveMessage", m.traceId, null, now, m.messageId);
     }
     return result;
   }
@@ -374,8 +374,8 @@ public final class QueueImpl implements Queue, MessageSink {
         .append(
             seq ->
                 new SqsEvent.MessageDeleted(
-                    seq, now, arn, deleted.traceId, name(), deleted.messageId));
-    recordSegment("DeleteMessage", TraceId.of(deleted.traceId), null, now, deleted.messageId);
+                    seq, now, arn, deleted.traceId.value(), name(), deleted.messageId));
+    recordSegment("DeleteMessage", deleted.traceId, null, now, deleted.messageId);
   }
 
   @Override
@@ -415,7 +415,13 @@ public final class QueueImpl implements Queue, MessageSink {
         .append(
             seq ->
                 new SqsEvent.MessageVisibilityChanged(
-                    seq, now, arn, changed.traceId, name(), changed.messageId, visibleAgain));
+                    seq,
+                    now,
+                    arn,
+                    changed.traceId.value(),
+                    name(),
+                    changed.messageId,
+                    visibleAgain));
   }
 
   @Override
@@ -503,7 +509,9 @@ public final class QueueImpl implements Queue, MessageSink {
       cloud
           .journal()
           .append(
-              seq -> new SqsEvent.MessageExpired(seq, expiry, arn, m.traceId, name(), m.messageId));
+              seq ->
+                  new SqsEvent.MessageExpired(
+                      seq, expiry, arn, m.traceId.value(), name(), m.messageId));
     }
   }
 

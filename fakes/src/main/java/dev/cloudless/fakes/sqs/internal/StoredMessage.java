@@ -1,6 +1,7 @@
 package dev.cloudless.fakes.sqs.internal;
 
 import dev.cloudless.fakes.aws.MessageAttributeValue;
+import dev.cloudless.trace.TraceId;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class StoredMessage {
   final Instant sentAt;
   final String senderId;
   final String traceHeader;
-  final String traceId;
+  final TraceId traceId;
 
   Instant visibleAt;
   int receiveCount;
@@ -32,7 +33,7 @@ final class StoredMessage {
       Instant sentAt,
       String senderId,
       String traceHeader,
-      String traceId,
+      TraceId traceId,
       Instant visibleAt) {
     this.sequence = sequence;
     this.messageId = messageId;
