@@ -111,4 +111,17 @@ public sealed interface FaultEffect {
       return "serviceError()";
     }
   }
+
+  /**
+   * The invocation gets a new execution environment, as when Lambda scales out: its initialisation
+   * (the handler's constructor, {@code initDuration}) runs first, and it is a cold start even when
+   * a warm environment was idle.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record ColdStart() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "coldStart()";
+    }
+  }
 }

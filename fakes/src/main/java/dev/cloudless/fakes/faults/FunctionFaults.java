@@ -48,6 +48,11 @@ public final class FunctionFaults {
     return new UnscheduledFault(target, new FaultEffect.Throttle(reason));
   }
 
+  /** The invocation starts in a new execution environment: a cold start. */
+  public UnscheduledFault coldStart() {
+    return new UnscheduledFault(target, new FaultEffect.ColdStart());
+  }
+
   /** Lambda fails the invocation with a 500 {@code ServiceException}. */
   public UnscheduledFault serviceError() {
     return new UnscheduledFault(target, new FaultEffect.ServiceError());

@@ -8,9 +8,15 @@ import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.trace.TraceHeader;
 import dev.cloudless.trace.TraceId;
 import dev.cloudless.trace.TraceRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -33,6 +39,7 @@ public final class CloudContext implements AutoCloseable {
   private final ResourceRegistry resources = new ResourceRegistry();
   private final ObjectMapper json = new ObjectMapper();
   private final ThreadLocal<TraceHeader> currentTrace = new ThreadLocal<>();
+  private Path scratchRoot;
 
   public CloudContext(
       String accountId,
@@ -142,9 +149,44 @@ public final class CloudContext implements AutoCloseable {
     }
   }
 
+  /**
+   * A new, empty directory on disk for this cloud (an execution environment's {@code /tmp}), under
+   * one root created on first use and deleted with everything in it when the cloud closes.
+   */
+  public Path newScratchDirectory(String prefix) {
+    try {
+      synchronized (this) {
+        if (scratchRoot == null) {
+          scratchRoot = Files.createTempDirectory("cloudless-" + name + "-");
+        }
+      }
+      return Files.createTempDirectory(scratchRoot, prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a scratch directory for " + name, e);
+    }
+  }
+
+  /** Deletes a directory and everything in it; a file that cannot be deleted is left behind. */
+  public static void deleteRecursively(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a scratch file left in the system temp directory harms nobody.
+    }
+  }
+
   @Override
   public void close() {
     scheduler.close();
     workers.close();
+    Path root;
+    synchronized (this) {
+      root = scratchRoot;
+      scratchRoot = null;
+    }
+    deleteRecursively(root);
   }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -22,11 +23,13 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface FakeLambda {
 
+  // ---- functions --------------------------------------------------------------------------------
+
   /**
    * Creates a function.
    *
    * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ResourceConflictException} if one
-   *     with this name exists, {@code InvalidParameterValueException} without a handler
+   *     with this name exists, {@code InvalidParameterValueException} without code
    */
   LambdaFunction create(FunctionSpec spec);
 
@@ -43,8 +46,106 @@ public interface FakeLambda {
   /** Every function, in creation order. */
   List<LambdaFunction> functions();
 
-  /** Deletes a function. */
+  /** Deletes a function with its versions and aliases. */
   void deleteFunction(String nameOrArn);
+
+  /**
+   * {@code UpdateFunctionCode}: new code for {@code $LATEST}. Published versions keep theirs;
+   * {@code $LATEST}'s execution environments are replaced, so its next invocation is cold.
+   */
+  FunctionConfiguration updateFunctionCode(String functionName, FunctionCode code);
+
+  /**
+   * {@code UpdateFunctionConfiguration}: changes {@code $LATEST}'s configuration, starting from its
+   * current spec: {@code updateFunctionConfiguration("charge", spec -> spec.memory(1024))}. The
+   * code cannot change here (use {@link #updateFunctionCode}); {@code $LATEST}'s execution
+   * environments are replaced.
+   */
+  FunctionConfiguration updateFunctionConfiguration(
+      String functionName, UnaryOperator<FunctionSpec> change);
+
+  // ---- versions and aliases ---------------------------------------------------------------------
+
+  /**
+   * {@code PublishVersion}: freezes {@code $LATEST}'s code and configuration under the next number.
+   * When neither changed since the last published version, that version is returned and no new one
+   * is made.
+   */
+  FunctionConfiguration publishVersion(String functionName);
+
+  /**
+   * {@code PublishVersion} with a {@code RevisionId} precondition.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code PreconditionFailedException} if
+   *     {@code $LATEST} changed since {@code revisionId}
+   */
+  FunctionConfiguration publishVersion(String functionName, String revisionId);
+
+  /** {@code CreateAlias}. */
+  AliasConfiguration createAlias(String functionName, AliasSpec alias);
+
+  /** {@code UpdateAlias}: repoints an alias or changes its routing. */
+  AliasConfiguration updateAlias(String functionName, AliasSpec alias);
+
+  /** {@code DeleteAlias}, with its provisioned concurrency and event invoke configuration. */
+  void deleteAlias(String functionName, String aliasName);
+
+  // ---- concurrency ------------------------------------------------------------------------------
+
+  /**
+   * {@code PutFunctionConcurrency}: reserves concurrency for the function, which is also its cap.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidParameterValueException} when
+   *     the account's unreserved concurrency would drop below its minimum
+   */
+  void putFunctionConcurrency(String functionName, int reservedConcurrentExecutions);
+
+  /** {@code DeleteFunctionConcurrency}: the function draws from the unreserved pool again. */
+  void deleteFunctionConcurrency(String functionName);
+
+  /**
+   * {@code PutProvisionedConcurrencyConfig}: keeps {@code executions} environments of a version or
+   * alias initialised, so invocations through that qualifier start warm.
+   */
+  ProvisionedConcurrencyConfig putProvisionedConcurrencyConfig(
+      String functionName, String qualifier, int executions);
+
+  /** {@code DeleteProvisionedConcurrencyConfig}. */
+  void deleteProvisionedConcurrencyConfig(String functionName, String qualifier);
+
+  /** The account's concurrency quota and the prices costs are computed with. */
+  LambdaSettings settings();
+
+  /**
+   * Changes the account-level settings.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidParameterValueException} when
+   *     existing reservations no longer fit
+   */
+  void settings(LambdaSettings settings);
+
+  /**
+   * Recycles every idle execution environment of the function, so that its next invocations start
+   * cold. Not an AWS operation: a test's way to get a cold start on demand.
+   */
+  void forceColdStart(String functionName);
+
+  // ---- asynchronous invocation ------------------------------------------------------------------
+
+  /**
+   * {@code PutFunctionEventInvokeConfig}: retries, event age and destinations for asynchronous
+   * invocations of a version or alias ({@code qualifier}), or of {@code $LATEST} when it is null.
+   */
+  void putFunctionEventInvokeConfig(
+      String functionName, String qualifier, EventInvokeConfig config);
+
+  /** The event invoke configuration of a qualifier ({@code $LATEST} when null), if one is set. */
+  Optional<EventInvokeConfig> functionEventInvokeConfig(String functionName, String qualifier);
+
+  /** {@code DeleteFunctionEventInvokeConfig}: back to AWS's defaults. */
+  void deleteFunctionEventInvokeConfig(String functionName, String qualifier);
+
+  // ---- invoking ---------------------------------------------------------------------------------
 
   /** Invokes a function synchronously ({@code RequestResponse}) with this JSON event. */
   InvocationResult invoke(String functionName, String payload);
@@ -54,4 +155,7 @@ public interface FakeLambda {
 
   /** Invokes a function as the request says. */
   InvocationResult invoke(InvokeRequest request);
+
+  /** What every invocation so far cost, at {@link #settings()}'s prices. */
+  LambdaCost cost();
 }

@@ -3,32 +3,73 @@ package dev.cloudless.fakes.lambda;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * A function's configuration, as {@code GetFunctionConfiguration} and {@code
- * GetFunctionEventInvokeConfig} report it.
+ * One version's configuration, as {@code GetFunctionConfiguration} reports it. {@code $LATEST}'s
+ * changes with {@code updateFunctionConfiguration} and {@code updateFunctionCode}; a published
+ * version's never changes.
  *
  * @param functionName the name
- * @param functionArn the unqualified ARN
+ * @param functionArn the ARN, qualified with the version for a published version
+ * @param version {@code $LATEST} or a version number
+ * @param description the description
  * @param handler the handler class name
- * @param version {@code $LATEST}
+ * @param codeSha256 the base64 SHA-256 of the code
+ * @param revisionId changes with every update; a precondition for publishing
  * @param memorySize MB
  * @param timeout the invocation timeout
- * @param runsFor the modelled virtual duration of an invocation
- * @param maximumRetryAttempts asynchronous retries after a function error
- * @param maximumEventAge how long an asynchronous event is kept
+ * @param runsFor the modelled duration of an invocation at {@code runsForMemory}
+ * @param runsForMemory the memory {@code runsFor} was given for; other memory scales it by CPU
+ * @param initDuration the modelled Init phase of a cold start
+ * @param memoryUsed the modelled memory an invocation uses, MB
+ * @param ephemeralStorage the size of {@code /tmp}, MB
+ * @param environment the environment variables
  * @param deadLetterTargetArn where failed asynchronous events go, or {@code null}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FunctionConfiguration(
     String functionName,
     String functionArn,
-    String handler,
     String version,
+    String description,
+    String handler,
+    String codeSha256,
+    String revisionId,
     int memorySize,
     Duration timeout,
     Duration runsFor,
-    int maximumRetryAttempts,
-    Duration maximumEventAge,
-    String deadLetterTargetArn) {}
+    int runsForMemory,
+    Duration initDuration,
+    int memoryUsed,
+    int ephemeralStorage,
+    Map<String, String> environment,
+    String deadLetterTargetArn) {
+
+  /** One vCPU's worth of memory: CPU is allocated in proportion to memory. */
+  public static final int MEMORY_PER_VCPU = 1769;
+
+  public FunctionConfiguration {
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+  }
+
+  /**
+   * How long an invocation takes with this configuration's CPU share: {@code runsFor} scaled by the
+   * CPU at {@code runsForMemory} over the CPU at {@code memorySize}, where a function gets {@code
+   * memory / 1769} of a vCPU and single-threaded code gains nothing past one vCPU.
+   */
+  public Duration effectiveRunsFor() {
+    if (runsForMemory == memorySize) {
+      return runsFor;
+    }
+    double ratio = cpuShare(runsForMemory) / cpuShare(memorySize);
+    return Duration.ofNanos(Math.round(runsFor.toNanos() * ratio));
+  }
+
+  private static double cpuShare(int memory) {
+    return Math.min(1.0, memory / (double) MEMORY_PER_VCPU);
+  }
+}

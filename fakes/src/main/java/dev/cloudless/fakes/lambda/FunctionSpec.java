@@ -7,53 +7,80 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.cloudless.fakes.aws.Arn;
 import dev.cloudless.fakes.aws.AwsResource;
 import dev.cloudless.fakes.aws.AwsServiceException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * How to create a function: a name, a handler, and the configuration AWS lets you set, with AWS's
+ * How to create a function: a name, its code, and the configuration AWS lets you set, with AWS's
  * defaults. Immutable: every method returns a new spec. Each value is checked against AWS's range
  * when it is set, with AWS's {@code ValidationException} text.
  *
  * <pre>{@code
  * cloud.lambda().create(FunctionSpec.named("charge")
- *     .handler(new ChargeHandler())
+ *     .handler(ChargeHandler.class)
  *     .memory(512)
  *     .timeout(ofSeconds(30))
- *     .maximumRetryAttempts(1)
+ *     .environmentVariable("PSP_URL", "https://psp.example")
  *     .deadLetterQueue(dlq));
  * }</pre>
  *
- * <p>A handler can be given three ways:
- *
- * <ul>
- *   <li>an instance of {@link RequestHandler} or {@link RequestStreamHandler}: every execution
- *       environment shares it, so its constructor ran once, before the cloud existed;
- *   <li>a handler class with a public no-argument constructor: each new execution environment
- *       creates its own instance, so a cold start runs the constructor, as on AWS;
- *   <li>a Java lambda with its input type: {@code handler(Order.class, (order, ctx) -> ...)}.
- * </ul>
- *
- * Input and output are (de)serialized as the Lambda Java runtime does, from the handler's type
- * arguments; a lambda without an input type receives the event as maps and lists.
+ * <p>The code is given as described in {@link FunctionCode}. Besides the versioned configuration
+ * (memory, timeout, environment, dead-letter queue, ...), a spec can carry what AWS keeps beside it
+ * for the function's {@code $LATEST}: the asynchronous invocation settings ({@code
+ * PutFunctionEventInvokeConfig}) and the reserved concurrency ({@code PutFunctionConcurrency}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class FunctionSpec {
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{1,64}");
+  private static final Pattern VARIABLE = Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
+  private static final int MAX_VARIABLES_BYTES = 4 * 1024;
+
+  /** Environment variables Lambda sets itself and refuses to let a function set. */
+  private static final Set<String> RESERVED_VARIABLES =
+      Set.of(
+          "_HANDLER",
+          "_X_AMZN_TRACE_ID",
+          "AWS_DEFAULT_REGION",
+          "AWS_REGION",
+          "AWS_EXECUTION_ENV",
+          "AWS_LAMBDA_FUNCTION_NAME",
+          "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+          "AWS_LAMBDA_FUNCTION_VERSION",
+          "AWS_LAMBDA_INITIALIZATION_TYPE",
+          "AWS_LAMBDA_LOG_GROUP_NAME",
+          "AWS_LAMBDA_LOG_STREAM_NAME",
+          "AWS_ACCESS_KEY",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_SESSION_TOKEN",
+          "AWS_LAMBDA_RUNTIME_API",
+          "LAMBDA_TASK_ROOT",
+          "LAMBDA_RUNTIME_DIR");
 
   private final String name;
-  private Object handler;
-  private Class<?> inputType;
+  private FunctionCode code;
+  private String description = "";
   private int memorySize = 128;
   private Duration timeout = Duration.ofSeconds(3);
   private Duration runsFor = Duration.ofMillis(100);
-  private int maximumRetryAttempts = 2;
-  private Duration maximumEventAge = Duration.ofHours(6);
+  private Duration initDuration = Duration.ZERO;
+  private int memoryUsed = 85;
+  private int ephemeralStorage = 512;
+  private Map<String, String> environment = Map.of();
   private String deadLetterTargetArn;
+  private EventInvokeConfig eventInvokeConfig = EventInvokeConfig.defaults();
+  private Integer reservedConcurrency;
 
   private FunctionSpec(String name) {
     this.name = name;
@@ -61,14 +88,18 @@ public final class FunctionSpec {
 
   private FunctionSpec(FunctionSpec from) {
     this.name = from.name;
-    this.handler = from.handler;
-    this.inputType = from.inputType;
+    this.code = from.code;
+    this.description = from.description;
     this.memorySize = from.memorySize;
     this.timeout = from.timeout;
     this.runsFor = from.runsFor;
-    this.maximumRetryAttempts = from.maximumRetryAttempts;
-    this.maximumEventAge = from.maximumEventAge;
+    this.initDuration = from.initDuration;
+    this.memoryUsed = from.memoryUsed;
+    this.ephemeralStorage = from.ephemeralStorage;
+    this.environment = from.environment;
     this.deadLetterTargetArn = from.deadLetterTargetArn;
+    this.eventInvokeConfig = from.eventInvokeConfig;
+    this.reservedConcurrency = from.reservedConcurrency;
   }
 
   /**
@@ -85,44 +116,58 @@ public final class FunctionSpec {
     return new FunctionSpec(name);
   }
 
-  /** A handler instance shared by every execution environment. */
+  /** The function's code. */
+  public FunctionSpec code(FunctionCode code) {
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.code = Objects.requireNonNull(code, "code");
+    return copy;
+  }
+
+  /** A handler instance shared by every execution environment: {@link FunctionCode#handler}. */
   public FunctionSpec handler(RequestHandler<?, ?> handler) {
-    return withHandler(Objects.requireNonNull(handler, "handler"), null);
+    return code(FunctionCode.handler(handler));
   }
 
   /** A stream handler instance shared by every execution environment. */
   public FunctionSpec handler(RequestStreamHandler handler) {
-    return withHandler(Objects.requireNonNull(handler, "handler"), null);
+    return code(FunctionCode.handler(handler));
   }
 
-  /**
-   * A handler given as a Java lambda, with the type its input is deserialized to: {@code
-   * handler(Order.class, (order, ctx) -> ...)}.
-   */
+  /** A Java lambda handler with the type its input is deserialized to. */
   public <I> FunctionSpec handler(Class<I> inputType, RequestHandler<I, ?> handler) {
-    return withHandler(
-        Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(inputType, "inputType"));
+    return code(FunctionCode.handler(inputType, handler));
+  }
+
+  /** A handler class; each execution environment creates its own instance. */
+  public FunctionSpec handler(Class<?> handlerClass) {
+    return code(FunctionCode.handler(handlerClass));
   }
 
   /**
-   * A handler class implementing {@link RequestHandler} or {@link RequestStreamHandler}, with a
-   * public no-argument constructor; each execution environment creates its own instance.
+   * A handler made by each new execution environment from its {@link LambdaEnvironment}: see {@link
+   * FunctionCode#handlerFactory(Function)}.
    */
-  public FunctionSpec handler(Class<?> handlerClass) {
-    Objects.requireNonNull(handlerClass, "handlerClass");
-    if (!RequestHandler.class.isAssignableFrom(handlerClass)
-        && !RequestStreamHandler.class.isAssignableFrom(handlerClass)) {
-      throw new AwsServiceException(
-          400,
-          "InvalidParameterValueException",
-          "Class "
-              + handlerClass.getName()
-              + " does not implement RequestHandler or RequestStreamHandler.");
-    }
-    return withHandler(handlerClass, null);
+  public FunctionSpec handlerFactory(Function<LambdaEnvironment, ?> factory) {
+    return code(FunctionCode.handlerFactory(factory));
   }
 
-  /** {@code MemorySize} in MB, 128 to 10,240; default 128. */
+  /** {@code Description}: up to 256 characters. */
+  public FunctionSpec description(String description) {
+    Objects.requireNonNull(description, "description");
+    if (description.length() > 256) {
+      throw validation(
+          description, "description", "Member must have length less than or equal to 256");
+    }
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.description = description;
+    return copy;
+  }
+
+  /**
+   * {@code MemorySize} in MB, 128 to 10,240; default 128. Memory buys CPU (1,769 MB is one vCPU):
+   * raising it later with {@code updateFunctionConfiguration} shortens {@link #runsFor}
+   * accordingly.
+   */
   public FunctionSpec memory(int megabytes) {
     if (megabytes < 128) {
       throw validation(
@@ -152,9 +197,9 @@ public final class FunctionSpec {
   }
 
   /**
-   * How long each invocation takes on the virtual clock (before injected latency); default 100 ms.
-   * Concurrency is counted over these intervals, and an invocation longer than the timeout times
-   * out. The real time the handler took is measured and reported beside it.
+   * How long each invocation takes on the virtual clock, at this spec's memory, before injected
+   * latency; default 100 ms. Concurrency is counted over these intervals, and an invocation longer
+   * than the timeout times out. The real time the handler took is measured and reported beside it.
    */
   public FunctionSpec runsFor(Duration duration) {
     Objects.requireNonNull(duration, "duration");
@@ -168,44 +213,78 @@ public final class FunctionSpec {
   }
 
   /**
-   * {@code MaximumRetryAttempts} for asynchronous invocation, 0 to 2; default 2: after a function
-   * error Lambda retries about one minute, then two minutes, later.
+   * How long a new execution environment's Init phase takes on the virtual clock (the handler's
+   * class loading and constructor); default 0. It delays cold invocations, shows as {@code Init
+   * Duration} in the REPORT line and is billed. AWS caps Init at 10 seconds.
    */
-  public FunctionSpec maximumRetryAttempts(int attempts) {
-    if (attempts < 0) {
-      throw validation(
-          attempts, "maximumRetryAttempts", "Member must have value greater than or equal to 0");
-    }
-    if (attempts > 2) {
-      throw validation(
-          attempts, "maximumRetryAttempts", "Member must have value less than or equal to 2");
+  public FunctionSpec initDuration(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative() || duration.compareTo(Duration.ofSeconds(10)) > 0) {
+      throw new IllegalArgumentException(
+          "Function ["
+              + name
+              + "] has initDuration "
+              + duration
+              + "; AWS caps the Init phase at 10 seconds (PT10S). Model longer start-up work as"
+              + " part of runsFor.");
     }
     FunctionSpec copy = new FunctionSpec(this);
-    copy.maximumRetryAttempts = attempts;
+    copy.initDuration = duration;
     return copy;
   }
 
   /**
-   * {@code MaximumEventAgeInSeconds}, whole seconds from 60 to 21,600; default 6 hours: how long
-   * Lambda keeps an asynchronous event before dropping it.
+   * How much memory an invocation uses, in MB; default 85 (a small Java function). Shown as {@code
+   * Max Memory Used} in the REPORT line; more than the function's memory ends the invocation as
+   * Lambda's out-of-memory kill does ({@code Runtime.ExitError}, {@code signal: killed}).
    */
-  public FunctionSpec maximumEventAge(Duration age) {
-    long seconds = wholeSeconds(age, "maximumEventAgeInSeconds");
-    if (seconds < 60) {
-      throw validation(
-          seconds,
-          "maximumEventAgeInSeconds",
-          "Member must have value greater than or equal to 60");
-    }
-    if (seconds > 21_600) {
-      throw validation(
-          seconds,
-          "maximumEventAgeInSeconds",
-          "Member must have value less than or equal to 21600");
+  public FunctionSpec memoryUsed(int megabytes) {
+    if (megabytes < 1) {
+      throw new IllegalArgumentException(
+          "Function [" + name + "] cannot use " + megabytes + " MB; give at least 1.");
     }
     FunctionSpec copy = new FunctionSpec(this);
-    copy.maximumEventAge = age;
+    copy.memoryUsed = megabytes;
     return copy;
+  }
+
+  /**
+   * {@code EphemeralStorage.Size}: the size of {@code /tmp} in MB, 512 to 10,240; default 512. An
+   * invocation that leaves more in {@code /tmp} fails as running out of space does.
+   */
+  public FunctionSpec ephemeralStorage(int megabytes) {
+    if (megabytes < 512) {
+      throw validation(
+          megabytes,
+          "ephemeralStorage.size",
+          "Member must have value greater than or equal to 512");
+    }
+    if (megabytes > 10_240) {
+      throw validation(
+          megabytes, "ephemeralStorage.size", "Member must have value less than or equal to 10240");
+    }
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.ephemeralStorage = megabytes;
+    return copy;
+  }
+
+  /** {@code Environment.Variables}, replacing those set before. */
+  public FunctionSpec environment(Map<String, String> variables) {
+    Objects.requireNonNull(variables, "variables");
+    Map<String, String> copyOfVariables = new LinkedHashMap<>();
+    variables.forEach(
+        (k, v) -> copyOfVariables.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+    validateVariables(copyOfVariables);
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.environment = Collections.unmodifiableMap(copyOfVariables);
+    return copy;
+  }
+
+  /** Adds one environment variable. */
+  public FunctionSpec environmentVariable(String key, String value) {
+    Map<String, String> variables = new LinkedHashMap<>(environment);
+    variables.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return environment(variables);
   }
 
   /** {@code DeadLetterConfig}: where failed asynchronous events go (a queue or a topic). */
@@ -235,21 +314,71 @@ public final class FunctionSpec {
     return copy;
   }
 
+  /**
+   * {@code MaximumRetryAttempts} for asynchronous invocation of {@code $LATEST}, 0 to 2; default 2:
+   * after a function error Lambda retries about one minute, then two minutes, later.
+   */
+  public FunctionSpec maximumRetryAttempts(int attempts) {
+    return eventInvokeConfig(eventInvokeConfig.maximumRetryAttempts(attempts));
+  }
+
+  /**
+   * {@code MaximumEventAgeInSeconds} for asynchronous invocation of {@code $LATEST}, whole seconds
+   * from 60 to 21,600; default 6 hours.
+   */
+  public FunctionSpec maximumEventAge(Duration age) {
+    return eventInvokeConfig(eventInvokeConfig.maximumEventAge(age));
+  }
+
+  /** The on-success destination of asynchronous invocations of {@code $LATEST}. */
+  public FunctionSpec onSuccess(AwsResource destination) {
+    return eventInvokeConfig(eventInvokeConfig.onSuccess(destination));
+  }
+
+  /** The on-failure destination of asynchronous invocations of {@code $LATEST}. */
+  public FunctionSpec onFailure(AwsResource destination) {
+    return eventInvokeConfig(eventInvokeConfig.onFailure(destination));
+  }
+
+  /**
+   * The asynchronous invocation settings of {@code $LATEST} ({@code PutFunctionEventInvokeConfig}
+   * without a qualifier). Versions and aliases have their own: see {@link
+   * FakeLambda#putFunctionEventInvokeConfig(String, String, EventInvokeConfig)}.
+   */
+  public FunctionSpec eventInvokeConfig(EventInvokeConfig config) {
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.eventInvokeConfig = Objects.requireNonNull(config, "config");
+    return copy;
+  }
+
+  /**
+   * {@code ReservedConcurrentExecutions} ({@code PutFunctionConcurrency}): capacity set aside for
+   * the function and also its cap; 0 throttles every invocation.
+   */
+  public FunctionSpec reservedConcurrency(int executions) {
+    if (executions < 0) {
+      throw validation(
+          executions,
+          "reservedConcurrentExecutions",
+          "Member must have value greater than or equal to 0");
+    }
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.reservedConcurrency = executions;
+    return copy;
+  }
+
+  /** The function's name. */
   public String name() {
     return name;
   }
 
-  /**
-   * The handler: a {@link RequestHandler} or {@link RequestStreamHandler} instance, or a handler
-   * class; {@code null} until one is set.
-   */
-  public Object handler() {
-    return handler;
+  /** The code, or {@code null} until it is given. */
+  public FunctionCode code() {
+    return code;
   }
 
-  /** The input type given with a lambda handler. */
-  public Optional<Class<?>> inputType() {
-    return Optional.ofNullable(inputType);
+  public String description() {
+    return description;
   }
 
   public int memorySize() {
@@ -264,23 +393,85 @@ public final class FunctionSpec {
     return runsFor;
   }
 
-  public int maximumRetryAttempts() {
-    return maximumRetryAttempts;
+  public Duration initDuration() {
+    return initDuration;
   }
 
-  public Duration maximumEventAge() {
-    return maximumEventAge;
+  public int memoryUsed() {
+    return memoryUsed;
+  }
+
+  public int ephemeralStorage() {
+    return ephemeralStorage;
+  }
+
+  public Map<String, String> environment() {
+    return environment;
   }
 
   public Optional<String> deadLetterTargetArn() {
     return Optional.ofNullable(deadLetterTargetArn);
   }
 
-  private FunctionSpec withHandler(Object handler, Class<?> inputType) {
-    FunctionSpec copy = new FunctionSpec(this);
-    copy.handler = handler;
-    copy.inputType = inputType;
-    return copy;
+  public EventInvokeConfig eventInvokeConfig() {
+    return eventInvokeConfig;
+  }
+
+  public OptionalInt reservedConcurrency() {
+    return reservedConcurrency == null ? OptionalInt.empty() : OptionalInt.of(reservedConcurrency);
+  }
+
+  /**
+   * A spec describing an existing version's configuration and code: where {@code
+   * updateFunctionConfiguration} starts from.
+   */
+  public static FunctionSpec of(FunctionConfiguration configuration, FunctionCode code) {
+    FunctionSpec spec = new FunctionSpec(configuration.functionName());
+    spec.code = code;
+    spec.description = configuration.description();
+    spec.memorySize = configuration.memorySize();
+    spec.timeout = configuration.timeout();
+    spec.runsFor = configuration.runsFor();
+    spec.initDuration = configuration.initDuration();
+    spec.memoryUsed = configuration.memoryUsed();
+    spec.ephemeralStorage = configuration.ephemeralStorage();
+    spec.environment = configuration.environment();
+    spec.deadLetterTargetArn = configuration.deadLetterTargetArn();
+    return spec;
+  }
+
+  private static void validateVariables(Map<String, String> variables) {
+    int bytes = 0;
+    for (Map.Entry<String, String> e : variables.entrySet()) {
+      if (RESERVED_VARIABLES.contains(e.getKey())) {
+        throw new AwsServiceException(
+            400,
+            "InvalidParameterValueException",
+            "Lambda was unable to configure your environment variables because the environment"
+                + " variables you have provided contains reserved keys that are currently not"
+                + " supported for modification. Reserved keys used in this request: "
+                + e.getKey());
+      }
+      if (!VARIABLE.matcher(e.getKey()).matches()) {
+        throw validation(
+            e.getKey(),
+            "environment.variables",
+            "Map keys must satisfy constraint: [Member must satisfy regular expression pattern:"
+                + " [a-zA-Z]([a-zA-Z0-9_])+]");
+      }
+      bytes +=
+          e.getKey().getBytes(StandardCharsets.UTF_8).length
+              + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (bytes > MAX_VARIABLES_BYTES) {
+      throw new AwsServiceException(
+          400,
+          "InvalidParameterValueException",
+          "Lambda was unable to configure your environment variables because the environment"
+              + " variables you have provided exceeded the 4KB limit. String measured: "
+              + bytes
+              + " bytes");
+    }
   }
 
   private static long wholeSeconds(Duration value, String field) {
@@ -291,7 +482,7 @@ public final class FunctionSpec {
     return value.toSeconds();
   }
 
-  private static AwsServiceException validation(Object value, String field, String constraint) {
+  static AwsServiceException validation(Object value, String field, String constraint) {
     return new AwsServiceException(
         400,
         "ValidationException",

@@ -23,6 +23,9 @@ import org.apiguardian.api.API;
  * @param executedVersion the version that ran, or {@code null} if it did not run
  * @param traceId the X-Ray trace id
  * @param logs the lines the invocation logged, START to REPORT
+ * @param billedDuration what AWS bills: the duration rounded up to the millisecond, plus the Init
+ *     phase on a cold start; zero when Lambda refused the invocation
+ * @param memorySize the memory the invocation ran with, MB
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Invocation(
@@ -37,7 +40,9 @@ public record Invocation(
     boolean coldStart,
     String executedVersion,
     String traceId,
-    List<String> logs) {
+    List<String> logs,
+    Duration billedDuration,
+    int memorySize) {
 
   public Invocation {
     logs = List.copyOf(logs);

@@ -6,6 +6,7 @@ import dev.cloudless.fakes.journal.JournalEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -47,6 +48,154 @@ public sealed interface LambdaEvent extends JournalEvent {
     }
   }
 
+  /**
+   * {@code $LATEST}'s code or configuration changed.
+   *
+   * @param change {@code code} or {@code configuration}
+   * @param revisionId the new revision
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record FunctionUpdated(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String change,
+      String revisionId)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName + " $LATEST " + change + " updated";
+    }
+  }
+
+  /** A version was published. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record VersionPublished(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String version,
+      String codeSha256)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName + " version " + version + " published";
+    }
+  }
+
+  /**
+   * An alias was created, updated or deleted.
+   *
+   * @param change {@code created}, {@code updated} or {@code deleted}
+   * @param functionVersion the primary version, or null once deleted
+   * @param additionalVersionWeights the routing, empty without
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record AliasChanged(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String aliasName,
+      String change,
+      String functionVersion,
+      Map<String, Double> additionalVersionWeights)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName
+          + " alias "
+          + aliasName
+          + " "
+          + change
+          + (functionVersion == null ? "" : " -> " + functionVersion)
+          + (additionalVersionWeights.isEmpty() ? "" : " routing " + additionalVersionWeights);
+    }
+  }
+
+  /**
+   * Reserved or provisioned concurrency changed.
+   *
+   * @param kind {@code reserved} or {@code provisioned}
+   * @param qualifier the version or alias for provisioned concurrency, else null
+   * @param executions the new value, or null when removed
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record ConcurrencyChanged(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String kind,
+      String qualifier,
+      Integer executions)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName
+          + " "
+          + kind
+          + " concurrency"
+          + (qualifier == null ? "" : " of " + qualifier)
+          + (executions == null ? " removed" : " = " + executions);
+    }
+  }
+
+  /**
+   * An execution environment was recycled: its handler instance and {@code /tmp} are gone.
+   *
+   * @param reason {@code idle}, {@code forced}, {@code code updated}, {@code configuration updated}
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record EnvironmentRecycled(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String version,
+      String environmentId,
+      String reason)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName
+          + " "
+          + version
+          + " environment "
+          + environmentId
+          + " recycled ("
+          + reason
+          + ")";
+    }
+  }
+
   /** An asynchronous invoke was accepted (202) and its event queued. */
   @API(status = EXPERIMENTAL, since = "0.1")
   record AsyncInvokeQueued(
@@ -67,7 +216,11 @@ public sealed interface LambdaEvent extends JournalEvent {
   /**
    * An invocation attempt started.
    *
+   * @param invokedArn the ARN the caller named (qualified with an alias or version, or not)
+   * @param executedVersion the version that runs
    * @param coldStart whether a new execution environment was initialised for it
+   * @param environmentId the execution environment
+   * @param initializationType {@code on-demand} or {@code provisioned-concurrency}
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record InvocationStarted(
@@ -79,12 +232,17 @@ public sealed interface LambdaEvent extends JournalEvent {
       String requestId,
       InvocationType invocationType,
       int attempt,
+      String invokedArn,
       String executedVersion,
-      boolean coldStart)
+      boolean coldStart,
+      String environmentId,
+      String initializationType)
       implements LambdaEvent {
     @Override
     public String summary() {
       return attemptText(functionName, invocationType, attempt)
+          + " version "
+          + executedVersion
           + (coldStart ? " cold start" : "")
           + " request "
           + requestId;
@@ -95,11 +253,14 @@ public sealed interface LambdaEvent extends JournalEvent {
    * An invocation attempt ended, stamped with the instant its virtual duration ends.
    *
    * @param startedAt when it started
+   * @param executedVersion the version that ran
    * @param outcome how it ended
    * @param errorType the error type of a failure, else null
    * @param errorMessage the error message of a failure, else null
    * @param payload the response or error payload
    * @param logs the invocation's log lines
+   * @param billedDuration the billed duration (Init included on cold starts)
+   * @param memorySize the memory it ran with, MB
    * @param realDuration the wall time the handler took: measured, so ignored by {@code equals} and
    *     {@code hashCode}, which lets two runs with the same seed compare equal
    */
@@ -114,11 +275,14 @@ public sealed interface LambdaEvent extends JournalEvent {
       InvocationType invocationType,
       int attempt,
       Instant startedAt,
+      String executedVersion,
       Invocation.Outcome outcome,
       String errorType,
       String errorMessage,
       String payload,
       List<String> logs,
+      Duration billedDuration,
+      int memorySize,
       Duration realDuration)
       implements LambdaEvent {
 
@@ -139,6 +303,7 @@ public sealed interface LambdaEvent extends JournalEvent {
       return o instanceof InvocationFinished f
           && sequence == f.sequence
           && attempt == f.attempt
+          && memorySize == f.memorySize
           && time.equals(f.time)
           && Objects.equals(resourceArn, f.resourceArn)
           && Objects.equals(traceId, f.traceId)
@@ -146,11 +311,13 @@ public sealed interface LambdaEvent extends JournalEvent {
           && requestId.equals(f.requestId)
           && invocationType == f.invocationType
           && startedAt.equals(f.startedAt)
+          && Objects.equals(executedVersion, f.executedVersion)
           && outcome == f.outcome
           && Objects.equals(errorType, f.errorType)
           && Objects.equals(errorMessage, f.errorMessage)
           && Objects.equals(payload, f.payload)
-          && logs.equals(f.logs);
+          && logs.equals(f.logs)
+          && billedDuration.equals(f.billedDuration);
     }
 
     @Override
@@ -262,6 +429,39 @@ public sealed interface LambdaEvent extends JournalEvent {
                   ? "sent to dead-letter queue " + deadLetterTargetArn
                   : "LOST: dead-letter delivery failed: " + deadLetterError;
       return functionName + " gave up on request " + requestId + " (" + condition + "), " + where;
+    }
+  }
+
+  /**
+   * An invocation record went to an on-success or on-failure destination.
+   *
+   * @param condition {@code Success}, {@code RetriesExhausted} or {@code EventAgeExceeded}
+   * @param destinationArn where it went
+   * @param record the invocation record, as the destination received it
+   * @param error why delivery failed, or null
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record DestinationInvoked(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String traceId,
+      String functionName,
+      String requestId,
+      String condition,
+      String destinationArn,
+      String record,
+      String error)
+      implements LambdaEvent {
+    @Override
+    public String summary() {
+      return functionName
+          + " request "
+          + requestId
+          + " ("
+          + condition
+          + ") record "
+          + (error == null ? "sent to " + destinationArn : "LOST: " + error);
     }
   }
 }

@@ -309,7 +309,7 @@ class SyncInvokeTest {
             "REPORT RequestId: "
                 + result.requestId()
                 + "\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\t"
-                + "Status: timeout");
+                + "Max Memory Used: 85 MB\tInit Duration: 0.00 ms\tStatus: timeout");
   }
 
   @Test
@@ -418,7 +418,8 @@ class SyncInvokeTest {
                 + id
                 + "\nREPORT RequestId: "
                 + id
-                + "\tDuration: 100.00 ms\tBilled Duration: 100 ms\tMemory Size: 128 MB\t\n");
+                + "\tDuration: 100.00 ms\tBilled Duration: 100 ms\tMemory Size: 128 MB\t"
+                + "Max Memory Used: 85 MB\tInit Duration: 0.00 ms\t\n");
     assertThat(
             new String(
                 java.util.Base64.getDecoder().decode(result.logResult()), StandardCharsets.UTF_8))
@@ -441,7 +442,7 @@ class SyncInvokeTest {
     assertThatThrownBy(() -> FunctionSpec.named("bad name"))
         .hasMessageContaining("Value 'bad name' at 'functionName'");
     assertThatThrownBy(() -> cloud.lambda().create(FunctionSpec.named("nohandler")))
-        .hasMessageContaining("has no handler");
+        .hasMessageContaining("has no code");
   }
 
   @Test

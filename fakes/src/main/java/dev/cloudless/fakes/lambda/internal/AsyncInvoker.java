@@ -4,6 +4,7 @@ import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
+import dev.cloudless.fakes.lambda.EventInvokeConfig;
 import dev.cloudless.fakes.lambda.Invocation.Outcome;
 import dev.cloudless.fakes.lambda.InvocationType;
 import dev.cloudless.fakes.lambda.LambdaEvent;
@@ -16,17 +17,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lambda's asynchronous path: the internal queue, the retry policy and the dead-letter queue.
+ * Lambda's asynchronous path: the internal queue, the retry policy, the dead-letter queue and the
+ * destinations.
  *
  * <ul>
  *   <li>A function error or timeout is retried up to {@code MaximumRetryAttempts} times, one minute
- *       after the first failure and two minutes after the second.
+ *       after the first failed attempt ends and two minutes after the second.
  *   <li>A throttle or service error is retried with back-off from 1 second, doubling up to 5
  *       minutes, without using up retry attempts.
  *   <li>An event older than {@code MaximumEventAgeInSeconds} when its turn comes is dropped ({@code
- *       EventAgeExceeded}); one out of attempts, {@code RetriesExhausted}. Either way it goes to
- *       the dead-letter queue if one is configured, else it is lost.
+ *       EventAgeExceeded}); one out of attempts, {@code RetriesExhausted}. A function with reserved
+ *       concurrency 0 drops every event at once, without retries.
+ *   <li>A dropped event goes to the dead-letter queue and a record of it to the on-failure
+ *       destination, if they are configured; a success sends a record to the on-success one.
  * </ul>
+ *
+ * <p>The settings come from the event invoke configuration of the qualifier the caller named, as on
+ * AWS ({@code $LATEST}'s for an unqualified call).
  */
 final class AsyncInvoker {
 
@@ -37,56 +44,83 @@ final class AsyncInvoker {
   private static final int MAX_DLQ_MESSAGE_CHARS = 1024;
 
   private final CloudContext cloud;
+  private final LambdaService service;
   private final InvocationEngine engine;
+  private final Destinations destinations;
 
-  AsyncInvoker(CloudContext cloud, InvocationEngine engine) {
+  AsyncInvoker(CloudContext cloud, LambdaService service, InvocationEngine engine) {
     this.cloud = cloud;
+    this.service = service;
     this.engine = engine;
+    this.destinations = new Destinations(cloud, service);
   }
 
   /** One queued event and what has happened to it. */
-  private static final class QueuedEvent {
+  static final class QueuedEvent {
     final FunctionImpl function;
+    final String qualifier;
     final String requestId;
     final byte[] payload;
     final String body;
     final TraceHeader trace;
-    final String invokedArn;
     final Instant enqueuedAt;
     int invokeCount;
     int backoffs;
-    int lastStatus = 200;
-    String lastErrorMessage;
+    AttemptResult last;
     String lastSegmentId;
 
     QueuedEvent(
         FunctionImpl function,
+        String qualifier,
         String requestId,
         byte[] payload,
         String body,
         TraceHeader trace,
-        String invokedArn,
         Instant enqueuedAt) {
       this.function = function;
+      this.qualifier = qualifier;
       this.requestId = requestId;
       this.payload = payload;
       this.body = body;
       this.trace = trace;
-      this.invokedArn = invokedArn;
       this.enqueuedAt = enqueuedAt;
+    }
+
+    /** The HTTP status of the last refusal or attempt, as the DLQ's {@code ErrorCode} shows it. */
+    int lastStatus() {
+      if (last == null) {
+        return 429;
+      }
+      return switch (last.outcome()) {
+        case THROTTLED -> 429;
+        case SERVICE_ERROR -> 500;
+        default -> 200;
+      };
+    }
+
+    String lastErrorMessage() {
+      if (last == null) {
+        return "Rate Exceeded.";
+      }
+      return switch (last.outcome()) {
+        case THROTTLED -> "Rate Exceeded.";
+        case SERVICE_ERROR -> "The AWS Lambda service encountered an internal error.";
+        default -> last.errorMessage();
+      };
     }
   }
 
   /** Queues an event; the caller answers 202. */
   void enqueue(
-      FunctionImpl fn,
+      InvokeTarget target,
+      String qualifier,
       String requestId,
       byte[] payload,
       String body,
-      TraceHeader trace,
-      String invokedArn) {
+      TraceHeader trace) {
+    FunctionImpl fn = target.function();
     Instant now = cloud.now();
-    QueuedEvent event = new QueuedEvent(fn, requestId, payload, body, trace, invokedArn, now);
+    QueuedEvent event = new QueuedEvent(fn, qualifier, requestId, payload, body, trace, now);
     cloud
         .journal()
         .append(
@@ -98,25 +132,35 @@ final class AsyncInvoker {
         .schedule(Duration.ZERO, "async invoke " + fn.name() + " attempt 1", () -> attempt(event));
   }
 
+  private EventInvokeConfig config(QueuedEvent event) {
+    String key = event.qualifier == null ? FunctionImpl.LATEST : event.qualifier;
+    return event.function.eventInvokeConfig(key).orElse(EventInvokeConfig.defaults());
+  }
+
   private void attempt(QueuedEvent event) {
     FunctionImpl fn = event.function;
     Instant now = cloud.now();
-    Duration age = Duration.between(event.enqueuedAt, now);
-    if (age.compareTo(fn.configuration().maximumEventAge()) > 0) {
+    if (Duration.between(event.enqueuedAt, now).compareTo(config(event).maximumEventAge()) > 0) {
       drop(event, "EventAgeExceeded");
       return;
     }
+    if (Integer.valueOf(0).equals(fn.reserved())) {
+      // Reserved concurrency 0: AWS sends the event on without trying, and without retries.
+      drop(event, "RetriesExhausted");
+      return;
+    }
+    InvokeTarget target = service.target(fn, event.qualifier);
     AttemptResult result =
         engine.run(
             new Attempt(
-                fn,
+                target,
                 event.requestId,
                 InvocationType.EVENT,
                 event.invokeCount + event.backoffs + 1,
                 event.payload,
                 event.trace,
-                event.invokedArn,
                 LogType.NONE));
+    event.last = result;
     if (result.functionSegmentId() != null) {
       event.lastSegmentId = result.functionSegmentId();
     }
@@ -134,17 +178,12 @@ final class AsyncInvoker {
   }
 
   private void afterAttempt(QueuedEvent event, AttemptResult result) {
-    FunctionImpl fn = event.function;
     switch (result.outcome()) {
       case SUCCEEDED -> {
         event.invokeCount++;
+        config(event).onSuccess().ifPresent(arn -> destinations.deliver(event, "Success", arn));
       }
       case THROTTLED, SERVICE_ERROR -> {
-        event.lastStatus = result.outcome() == Outcome.THROTTLED ? 429 : 500;
-        event.lastErrorMessage =
-            result.outcome() == Outcome.THROTTLED
-                ? "Rate Exceeded."
-                : "The AWS Lambda service encountered an internal error.";
         Duration delay = backoff(event.backoffs++);
         retry(
             event,
@@ -153,9 +192,7 @@ final class AsyncInvoker {
       }
       case FAILED, TIMED_OUT -> {
         event.invokeCount++;
-        event.lastStatus = 200;
-        event.lastErrorMessage = result.errorMessage();
-        if (event.invokeCount > fn.configuration().maximumRetryAttempts()) {
+        if (event.invokeCount > config(event).maximumRetryAttempts()) {
           drop(event, "RetriesExhausted");
         } else {
           Duration delay = event.invokeCount == 1 ? FIRST_RETRY_DELAY : SECOND_RETRY_DELAY;
@@ -196,11 +233,15 @@ final class AsyncInvoker {
             () -> attempt(event));
   }
 
-  /** Gives up on the event: to the dead-letter queue if there is one, else it is lost. */
+  /**
+   * Gives up on the event: to the dead-letter queue and the on-failure destination, if any; with
+   * neither, it is lost.
+   */
   private void drop(QueuedEvent event, String condition) {
     FunctionImpl fn = event.function;
     Instant now = cloud.now();
-    String target = fn.configuration().deadLetterTargetArn();
+    String target =
+        service.target(fn, event.qualifier).version().configuration().deadLetterTargetArn();
     String error = null;
     if (target != null) {
       error = deliverToDeadLetterQueue(event, target).orElse(null);
@@ -221,6 +262,7 @@ final class AsyncInvoker {
                     event.invokeCount,
                     target,
                     deliveryError));
+    config(event).onFailure().ifPresent(arn -> destinations.deliver(event, condition, arn));
   }
 
   /**
@@ -235,23 +277,27 @@ final class AsyncInvoker {
     }
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
     attributes.put("RequestID", MessageAttributeValue.string(event.requestId));
-    attributes.put("ErrorCode", MessageAttributeValue.number(event.lastStatus));
-    String message = event.lastErrorMessage == null ? "" : event.lastErrorMessage;
+    attributes.put("ErrorCode", MessageAttributeValue.number(event.lastStatus()));
+    String message = event.lastErrorMessage() == null ? "" : event.lastErrorMessage();
     if (message.length() > MAX_DLQ_MESSAGE_CHARS) {
       message = message.substring(0, MAX_DLQ_MESSAGE_CHARS);
     }
     if (!message.isEmpty()) {
       attributes.put("ErrorMessage", MessageAttributeValue.string(message));
     }
-    TraceHeader trace =
-        event.lastSegmentId == null ? event.trace : event.trace.withParent(event.lastSegmentId);
     try {
       sink.get()
           .deliver(
-              new MessageSink.InboundMessage(event.body, attributes, trace, cloud.accountId()));
+              new MessageSink.InboundMessage(
+                  event.body, attributes, continuedTrace(event), cloud.accountId()));
       return Optional.empty();
     } catch (AwsServiceException e) {
       return Optional.of(e.errorCode() + ": " + e.getMessage());
     }
+  }
+
+  /** The event's trace, continued from the last attempt's function segment. */
+  static TraceHeader continuedTrace(QueuedEvent event) {
+    return event.lastSegmentId == null ? event.trace : event.trace.withParent(event.lastSegmentId);
   }
 }

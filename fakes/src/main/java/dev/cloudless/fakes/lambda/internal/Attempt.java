@@ -7,21 +7,24 @@ import dev.cloudless.trace.TraceHeader;
 /**
  * One attempt to run a function.
  *
- * @param function the function
+ * @param target what runs: function, version, qualifier
  * @param requestId the request id (shared by the attempts of one asynchronous event)
  * @param type how it was invoked
  * @param number 1 for the first attempt
  * @param payload the event bytes
  * @param trace the incoming trace: its root is the invocation's trace, its parent the caller
- * @param invokedArn the ARN the caller named, qualified as the caller qualified it
  * @param logType whether the caller wants the log tail
  */
 record Attempt(
-    FunctionImpl function,
+    InvokeTarget target,
     String requestId,
     InvocationType type,
     int number,
     byte[] payload,
     TraceHeader trace,
-    String invokedArn,
-    LogType logType) {}
+    LogType logType) {
+
+  FunctionImpl function() {
+    return target.function();
+  }
+}

@@ -8,6 +8,7 @@ import java.util.List;
  * How an attempt ended.
  *
  * @param outcome the outcome
+ * @param executedVersion the version that ran, or null if Lambda refused the attempt
  * @param payload the response or error payload (JSON), or null when the handler did not run
  * @param errorType the error type of a failure
  * @param errorMessage the error message of a failure
@@ -19,6 +20,7 @@ import java.util.List;
  */
 record AttemptResult(
     Invocation.Outcome outcome,
+    String executedVersion,
     String payload,
     String errorType,
     String errorMessage,

@@ -63,6 +63,16 @@ final class ErrorPayloads {
         Locale.ROOT, "Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
   }
 
+  /**
+   * What a Java handler sees when {@code /tmp} is full: an {@code IOException} with the operating
+   * system's message. Cloudless finds the overflow when the invocation ends, so the trace is empty.
+   */
+  ObjectNode noSpaceLeft() {
+    ObjectNode node = plain("java.io.IOException", "No space left on device");
+    node.putArray("stackTrace");
+    return node;
+  }
+
   ObjectNode responseTooLarge() {
     return plain(
         "Function.ResponseSizeTooLarge",

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.cloudless.fakes.internal.Scheduler;
+import dev.cloudless.fakes.lambda.LambdaEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,14 +13,13 @@ import java.time.Instant;
  * The {@link Context} a handler receives. Remaining time is computed on the virtual clock: the
  * deadline is the invocation's start plus its timeout, less any injected latency already spent.
  */
-final class FakeContext implements Context {
+final class FakeContext implements Context, LambdaEnvironment.LambdaEnvironmentProvider {
 
   private final String requestId;
   private final String functionName;
   private final String version;
   private final String invokedFunctionArn;
-  private final String logStreamName;
-  private final int memoryLimit;
+  private final ExecutionEnvironment environment;
   private final Instant deadline;
   private final Scheduler clock;
   private final InvocationLog log;
@@ -30,8 +30,7 @@ final class FakeContext implements Context {
       String functionName,
       String version,
       String invokedFunctionArn,
-      String logStreamName,
-      int memoryLimit,
+      ExecutionEnvironment environment,
       Instant deadline,
       Scheduler clock,
       InvocationLog log,
@@ -40,8 +39,7 @@ final class FakeContext implements Context {
     this.functionName = functionName;
     this.version = version;
     this.invokedFunctionArn = invokedFunctionArn;
-    this.logStreamName = logStreamName;
-    this.memoryLimit = memoryLimit;
+    this.environment = environment;
     this.deadline = deadline;
     this.clock = clock;
     this.log = log;
@@ -60,7 +58,7 @@ final class FakeContext implements Context {
 
   @Override
   public String getLogStreamName() {
-    return logStreamName;
+    return environment.logStreamName;
   }
 
   @Override
@@ -96,7 +94,7 @@ final class FakeContext implements Context {
 
   @Override
   public int getMemoryLimitInMB() {
-    return memoryLimit;
+    return environment.memoryLimitInMB();
   }
 
   @Override
@@ -107,6 +105,11 @@ final class FakeContext implements Context {
   @Override
   public String getXrayTraceId() {
     return traceHeader;
+  }
+
+  @Override
+  public LambdaEnvironment lambdaEnvironment() {
+    return environment;
   }
 
   @Override

@@ -4,62 +4,80 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import dev.cloudless.fakes.lambda.FunctionCode;
+import dev.cloudless.fakes.lambda.LambdaEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes the handler for each new execution environment. A handler class is instantiated per
- * environment, so its constructor is the environment's initialisation, as on AWS; a handler
- * instance is shared. Serializers are chosen once per function.
+ * Makes the handler for each new execution environment from a version's {@link FunctionCode}. A
+ * handler class is instantiated per environment and a factory called per environment, so that
+ * initialisation happens on cold starts, as on AWS; a handler instance is shared. Serializers are
+ * chosen once per handler class, as the runtime does from the handler's type arguments.
  */
 final class HandlerFactory {
 
   private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.UTF_8);
 
-  private final Object handler;
-  private final PojoSerializer<Object> input;
-  private final PojoSerializer<Object> output;
+  private final FunctionCode code;
+  private final Map<Class<?>, Serializers> serializers = new ConcurrentHashMap<>();
 
-  HandlerFactory(Object handler, Class<?> explicitInputType) {
-    this.handler = handler;
-    Class<?> handlerClass = handler instanceof Class<?> c ? c : handler.getClass();
-    if (RequestHandler.class.isAssignableFrom(handlerClass)) {
-      Type[] types = HandlerTypes.of(handlerClass);
-      Type inputType = explicitInputType != null ? explicitInputType : types[0];
-      Type outputType = types[1];
-      ClassLoader loader = handlerClass.getClassLoader();
-      this.input = LambdaSerialization.serializerFor(inputType, loader);
-      this.output =
-          isVoid(outputType) ? null : LambdaSerialization.serializerFor(outputType, loader);
-    } else {
-      this.input = null;
-      this.output = null;
-    }
+  HandlerFactory(FunctionCode code) {
+    this.code = code;
+  }
+
+  FunctionCode code() {
+    return code;
   }
 
   /** The handler's name, as {@code FunctionConfiguration.Handler} shows it. */
   String handlerName() {
-    Class<?> handlerClass = handler instanceof Class<?> c ? c : handler.getClass();
-    return handlerClass.getName();
+    return code.handlerName();
   }
 
   /**
-   * A handler for a new environment: runs the handler class's constructor, if it is a class.
+   * A handler for a new environment: runs the handler class's constructor or the factory.
    *
-   * @throws Throwable what the constructor threw
+   * @throws Throwable what the constructor or factory threw
    */
-  HandlerInvoker newInvoker() throws Throwable {
-    Object instance = handler instanceof Class<?> c ? instantiate(c) : handler;
+  HandlerInvoker newInvoker(LambdaEnvironment environment) throws Throwable {
+    Object instance;
+    if (code.factory().isPresent()) {
+      instance = code.factory().get().apply(environment);
+      if (!(instance instanceof RequestHandler<?, ?>)
+          && !(instance instanceof RequestStreamHandler)) {
+        throw new IllegalStateException(
+            "The handler factory returned "
+                + (instance == null ? "null" : instance.getClass().getName())
+                + ", which is not a RequestHandler or RequestStreamHandler.");
+      }
+    } else {
+      Object handler = code.handler().orElseThrow();
+      instance = handler instanceof Class<?> c ? instantiate(c) : handler;
+    }
     if (instance instanceof RequestStreamHandler stream) {
       return new StreamInvoker(stream, handlerName());
     }
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> pojo = (RequestHandler<Object, Object>) instance;
-    return new PojoInvoker(pojo, handlerName());
+    Serializers io = serializers.computeIfAbsent(instance.getClass(), this::serializersFor);
+    return new PojoInvoker(pojo, io, handlerName());
+  }
+
+  private Serializers serializersFor(Class<?> handlerClass) {
+    Type[] types = HandlerTypes.of(handlerClass);
+    Type inputType = code.inputType().<Type>map(t -> t).orElse(types[0]);
+    Type outputType = types[1];
+    ClassLoader loader = handlerClass.getClassLoader();
+    return new Serializers(
+        LambdaSerialization.serializerFor(inputType, loader),
+        isVoid(outputType) ? null : LambdaSerialization.serializerFor(outputType, loader));
   }
 
   private static Object instantiate(Class<?> handlerClass) throws Throwable {
@@ -81,6 +99,8 @@ final class HandlerFactory {
     return type == void.class || type == Void.class;
   }
 
+  private record Serializers(PojoSerializer<Object> input, PojoSerializer<Object> output) {}
+
   private record StreamInvoker(RequestStreamHandler handler, String handlerName)
       implements HandlerInvoker {
     @Override
@@ -91,40 +111,30 @@ final class HandlerFactory {
     }
   }
 
-  private final class PojoInvoker implements HandlerInvoker {
-    private final RequestHandler<Object, Object> handler;
-    private final String handlerName;
-
-    PojoInvoker(RequestHandler<Object, Object> handler, String handlerName) {
-      this.handler = handler;
-      this.handlerName = handlerName;
-    }
+  private record PojoInvoker(
+      RequestHandler<Object, Object> handler, Serializers io, String handlerName)
+      implements HandlerInvoker {
 
     @Override
     public byte[] invoke(byte[] event, Context context) throws Throwable {
       Object in;
       try {
-        in = input.fromJson(new ByteArrayInputStream(event));
+        in = io.input().fromJson(new ByteArrayInputStream(event));
       } catch (Throwable t) {
         // The Java runtime's message for an event that does not fit the handler's input type.
         throw new RuntimeException("An error occurred during JSON parsing", t);
       }
       Object result = handler.handleRequest(in, context);
-      if (output == null) {
+      if (io.output() == null) {
         return JSON_NULL.clone();
       }
       try {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        output.toJson(result, out);
+        io.output().toJson(result, out);
         return out.toByteArray();
       } catch (Throwable t) {
         throw new RuntimeException("An error occurred during JSON serialization of response", t);
       }
-    }
-
-    @Override
-    public String handlerName() {
-      return handlerName;
     }
   }
 }

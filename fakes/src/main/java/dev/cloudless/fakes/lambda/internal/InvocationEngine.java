@@ -5,6 +5,7 @@ import dev.cloudless.fakes.faults.FaultEffect;
 import dev.cloudless.fakes.faults.FaultTarget;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Workers;
+import dev.cloudless.fakes.lambda.FunctionConfiguration;
 import dev.cloudless.fakes.lambda.Invocation.Outcome;
 import dev.cloudless.fakes.lambda.LambdaEvent;
 import dev.cloudless.trace.Segment;
@@ -13,33 +14,56 @@ import dev.cloudless.trace.TraceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs one invocation attempt: consults the fault plan, takes an execution environment
- * (initialising it on a cold start), runs the handler on a worker thread, and records the outcome
- * in the journal and the trace. The attempt occupies the environment for its virtual duration: the
- * function's modelled duration plus injected latency, capped by the timeout.
+ * Runs one invocation attempt: consults the fault plan, admits it against concurrency (or serves it
+ * from a provisioned environment), takes an execution environment (initialising it on a cold
+ * start), runs the handler on a worker thread, and records the outcome in the journal and the
+ * trace.
+ *
+ * <p>The attempt occupies its environment and its concurrency slot for its virtual duration: Init
+ * on a cold start, then the function's modelled duration at its CPU share plus injected latency,
+ * capped by the timeout.
  */
 final class InvocationEngine {
 
+  /**
+   * AWS's cap on the Init phase, which also bounds how long a constructor may hang in real time.
+   */
+  private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+
   private final CloudContext cloud;
+  private final ConcurrencyLimits limits;
   private final ErrorPayloads errors;
 
-  InvocationEngine(CloudContext cloud) {
+  InvocationEngine(CloudContext cloud, ConcurrencyLimits limits) {
     this.cloud = cloud;
+    this.limits = limits;
     this.errors = new ErrorPayloads(cloud.json());
   }
 
+  /** Everything the attempt decided, gathered while it runs. */
+  private static final class Run {
+    Outcome outcome = Outcome.SUCCEEDED;
+    ObjectNode error;
+    String response;
+    long realNanos;
+    boolean reset;
+  }
+
   AttemptResult run(Attempt attempt) {
-    FunctionImpl fn = attempt.function();
+    InvokeTarget target = attempt.target();
+    FunctionImpl fn = target.function();
+    VersionImpl version = target.version();
+    FunctionConfiguration config = version.configuration();
     Instant start = cloud.now();
     TraceId traceId = attempt.trace().root();
     List<FaultEffect> effects =
-        cloud.faults().consult(target -> targets(target, fn), fn.arn(), traceId.value());
+        cloud.faults().consult(t -> targets(t, fn), fn.arn(), traceId.value());
 
     FaultEffect.Throttle throttle = first(effects, FaultEffect.Throttle.class);
     if (throttle != null) {
@@ -49,9 +73,28 @@ final class InvocationEngine {
       return refused(attempt, start, Outcome.SERVICE_ERROR, 500, null);
     }
 
-    ExecutionEnvironment env = fn.environments().acquire(start);
+    // A provisioned environment serves the call if one is idle; otherwise it runs on demand, if
+    // concurrency allows.
+    boolean forcedCold = first(effects, FaultEffect.ColdStart.class) != null;
+    EnvironmentPool provisionedPool = version.provisionedPool(target.provisionedKey());
+    ExecutionEnvironment env = null;
+    if (provisionedPool != null && !forcedCold) {
+      env = provisionedPool.acquireIdle(start, limits.settings().environmentIdleTimeout());
+    }
+    boolean provisioned = env != null;
+    if (!provisioned) {
+      String reason = limits.throttleReason(fn, start);
+      if (reason != null) {
+        return refused(attempt, start, Outcome.THROTTLED, 429, reason);
+      }
+      EnvironmentPool pool = version.onDemand();
+      env = forcedCold ? null : pool.acquireIdle(start, limits.settings().environmentIdleTimeout());
+      if (env == null) {
+        env = pool.create(start);
+      }
+    }
     boolean coldStart = !env.initialised();
-    String version = fn.version();
+    ExecutionEnvironment environment = env;
     cloud
         .journal()
         .append(
@@ -65,8 +108,11 @@ final class InvocationEngine {
                     attempt.requestId(),
                     attempt.type(),
                     attempt.number(),
-                    version,
-                    coldStart));
+                    target.invokedArn(),
+                    version.version(),
+                    coldStart,
+                    environment.id,
+                    environment.initializationType()));
 
     Duration latency = Duration.ZERO;
     for (FaultEffect e : effects) {
@@ -74,97 +120,69 @@ final class InvocationEngine {
         latency = latency.plus(l.delay());
       }
     }
-    Duration timeout = fn.configuration().timeout();
+    Duration timeout = config.timeout();
+    Duration init = coldStart ? config.initDuration() : Duration.ZERO;
     String functionSegmentId = cloud.traces().newSegmentId();
     TraceHeader handlerTrace = attempt.trace().withParent(functionSegmentId);
     InvocationLog log = new InvocationLog();
+    Instant invokeStart = start.plus(init);
+    Run run =
+        execute(attempt, env, log, handlerTrace, invokeStart.plus(timeout).minus(latency), effects);
 
-    Outcome outcome = Outcome.SUCCEEDED;
-    ObjectNode error = null;
-    String response = null;
-    Duration virtual = latency.plus(fn.configuration().runsFor());
-    long realNanos = 0;
-
-    FaultEffect replacing = firstOf(effects);
-    boolean initFailed = false;
-    if (replacing == null || !env.initialised()) {
-      FakeContext context =
-          new FakeContext(
-              attempt.requestId(),
-              fn.name(),
-              version,
-              attempt.invokedArn(),
-              env.logStreamName,
-              fn.configuration().memorySize(),
-              start.plus(timeout).minus(latency),
-              cloud.scheduler(),
-              log,
-              handlerTrace.value());
-      // The wall time the handler takes is measured to report beside the virtual duration; it
-      // never decides anything but the real-time guard against hung code.
-      long realStart = System.nanoTime();
-      try {
-        byte[] out =
-            cloud
-                .workers()
-                .run(
-                    handlerTask(
-                        fn, env, attempt.payload(), context, handlerTrace, replacing == null),
-                    timeout);
-        if (out == null) {
-          // Only initialised: a fault replaces the handler's run.
-        } else if (out.length > ErrorPayloads.MAX_RESPONSE_BYTES) {
-          outcome = Outcome.FAILED;
-          error = errors.responseTooLarge();
-        } else {
-          response = new String(out, StandardCharsets.UTF_8);
-        }
-      } catch (Workers.RealTimeLimitExceeded e) {
-        outcome = Outcome.TIMED_OUT;
-      } catch (ExecutionException e) {
-        outcome = Outcome.FAILED;
-        Throwable cause = e.getCause();
-        initFailed = cause instanceof InitFailure;
-        error = initFailed ? errors.initError(cause.getCause()) : errors.fromThrowable(cause);
-      }
-      realNanos = System.nanoTime() - realStart;
+    Duration invoke = latency.plus(config.effectiveRunsFor());
+    if (run.outcome != Outcome.TIMED_OUT && invoke.compareTo(timeout) > 0) {
+      run.outcome = Outcome.TIMED_OUT;
     }
-    if (!initFailed && outcome == Outcome.SUCCEEDED) {
-      if (replacing instanceof FaultEffect.Timeout) {
-        outcome = Outcome.TIMED_OUT;
-      } else if (replacing instanceof FaultEffect.Throw t) {
-        outcome = Outcome.FAILED;
-        error = errors.fromThrowable(t.exception());
-      } else if (replacing instanceof FaultEffect.FunctionError f) {
-        outcome = Outcome.FAILED;
-        error = errors.plain(f.errorType(), f.errorMessage());
-      }
+    if (run.outcome == Outcome.TIMED_OUT) {
+      invoke = timeout;
+      run.error = errors.timeout(attempt.requestId(), timeout);
+      run.response = null;
+      run.reset = true;
+    } else if (config.memoryUsed() > config.memorySize()) {
+      // Lambda kills a runtime that outgrows its memory, whatever the handler returned.
+      run.outcome = Outcome.FAILED;
+      run.error =
+          errors.plain(
+              "Runtime.ExitError",
+              "RequestId: "
+                  + attempt.requestId()
+                  + " Error: Runtime exited with error: signal: killed");
+      run.response = null;
+      run.reset = true;
+    } else if (env.tmpBytes() > config.ephemeralStorage() * 1024L * 1024L) {
+      run.outcome = Outcome.FAILED;
+      run.error = errors.noSpaceLeft();
+      run.response = null;
     }
-    if (outcome != Outcome.TIMED_OUT && virtual.compareTo(timeout) > 0) {
-      outcome = Outcome.TIMED_OUT;
-    }
-    if (outcome == Outcome.TIMED_OUT) {
-      virtual = timeout;
-      error = errors.timeout(attempt.requestId(), timeout);
-      response = null;
-    }
-    if (outcome == Outcome.TIMED_OUT
-        || (replacing instanceof FaultEffect.FunctionError f
-            && f.errorType().startsWith("Runtime."))) {
-      // A timeout or a runtime crash resets the environment: the next invocation initialises
-      // again. An exception thrown by the handler does not.
+    if (run.reset) {
+      // A timeout or crash resets the environment: the next invocation initialises again, and
+      // /tmp survives. An exception thrown by the handler does not reset it.
       env.reset();
     }
-    Instant end = start.plus(virtual);
-    fn.environments().release(env, end);
+    Instant end = invokeStart.plus(invoke);
+    (provisioned ? provisionedPool : version.onDemand()).release(env, end);
+    fn.occupy(end, provisioned);
 
-    String payload = error != null ? error.toString() : response;
-    String errorType = error == null ? null : error.get("errorType").asText();
-    String errorMessage = error == null ? null : error.get("errorMessage").asText();
+    String payload = run.error != null ? run.error.toString() : run.response;
+    String errorType = run.error == null ? null : run.error.get("errorType").asText();
+    String errorMessage = run.error == null ? null : run.error.get("errorMessage").asText();
+    // Billed: the invocation rounded up to the millisecond, plus an on-demand cold start's Init.
+    Duration billed =
+        Duration.ofMillis(Math.max(1, ceilMillis(invoke)) + (provisioned ? 0 : ceilMillis(init)));
     List<String> logs =
-        logLines(attempt.requestId(), version, log.lines(), virtual, fn, outcome, end);
-    Outcome finalOutcome = outcome;
-    Duration realDuration = Duration.ofNanos(realNanos);
+        InvocationLogFormat.lines(
+            attempt.requestId(),
+            version.version(),
+            log.lines(),
+            invoke,
+            billed,
+            init,
+            coldStart,
+            config,
+            run.outcome,
+            end);
+    Outcome outcome = run.outcome;
+    Duration realDuration = Duration.ofNanos(run.realNanos);
     cloud
         .journal()
         .append(
@@ -179,16 +197,19 @@ final class InvocationEngine {
                     attempt.type(),
                     attempt.number(),
                     start,
-                    finalOutcome,
+                    version.version(),
+                    outcome,
                     errorType,
                     errorMessage,
                     payload,
                     logs,
+                    billed,
+                    config.memorySize(),
                     realDuration));
     recordSegments(
         attempt,
-        fn,
         start,
+        invokeStart,
         end,
         latency,
         coldStart,
@@ -197,11 +218,90 @@ final class InvocationEngine {
         errorType,
         errorMessage);
     return new AttemptResult(
-        outcome, payload, errorType, errorMessage, start, end, logs, functionSegmentId, null);
+        outcome,
+        version.version(),
+        payload,
+        errorType,
+        errorMessage,
+        start,
+        end,
+        logs,
+        functionSegmentId,
+        null);
+  }
+
+  /**
+   * Initialises the environment if it needs it, then runs the handler, unless a fault replaces the
+   * handler's run: then only the initialisation happens, and the fault decides the outcome.
+   */
+  private Run execute(
+      Attempt attempt,
+      ExecutionEnvironment env,
+      InvocationLog log,
+      TraceHeader handlerTrace,
+      Instant deadline,
+      List<FaultEffect> effects) {
+    Run run = new Run();
+    FaultEffect replacing = firstReplacing(effects);
+    boolean initFailed = false;
+    if (replacing == null || !env.initialised()) {
+      FunctionConfiguration config = env.version.configuration();
+      FakeContext context =
+          new FakeContext(
+              attempt.requestId(),
+              config.functionName(),
+              env.version.version(),
+              attempt.target().invokedArn(),
+              env,
+              deadline,
+              cloud.scheduler(),
+              log,
+              handlerTrace.value());
+      // The wall time the handler takes is measured to report beside the virtual duration; it
+      // never decides anything but the real-time guard against hung code.
+      long realStart = System.nanoTime();
+      try {
+        byte[] out =
+            cloud
+                .workers()
+                .run(
+                    handlerTask(env, attempt.payload(), context, handlerTrace, replacing == null),
+                    config.timeout().plus(env.initialised() ? Duration.ZERO : INIT_LIMIT));
+        if (out == null) {
+          // Only initialised: a fault replaces the handler's run.
+        } else if (out.length > ErrorPayloads.MAX_RESPONSE_BYTES) {
+          run.outcome = Outcome.FAILED;
+          run.error = errors.responseTooLarge();
+        } else {
+          run.response = new String(out, StandardCharsets.UTF_8);
+        }
+      } catch (Workers.RealTimeLimitExceeded e) {
+        run.outcome = Outcome.TIMED_OUT;
+      } catch (ExecutionException e) {
+        run.outcome = Outcome.FAILED;
+        Throwable cause = e.getCause();
+        initFailed = cause instanceof InitFailure;
+        run.error = initFailed ? errors.initError(cause.getCause()) : errors.fromThrowable(cause);
+      }
+      run.realNanos = System.nanoTime() - realStart;
+    }
+    if (!initFailed && run.outcome == Outcome.SUCCEEDED) {
+      if (replacing instanceof FaultEffect.Timeout) {
+        run.outcome = Outcome.TIMED_OUT;
+      } else if (replacing instanceof FaultEffect.Throw t) {
+        run.outcome = Outcome.FAILED;
+        run.error = errors.fromThrowable(t.exception());
+      } else if (replacing instanceof FaultEffect.FunctionError f) {
+        run.outcome = Outcome.FAILED;
+        run.error = errors.plain(f.errorType(), f.errorMessage());
+        // A runtime error such as Runtime.ExitError is a crash, and resets the environment.
+        run.reset = f.errorType().startsWith("Runtime.");
+      }
+    }
+    return run;
   }
 
   private Callable<byte[]> handlerTask(
-      FunctionImpl fn,
       ExecutionEnvironment env,
       byte[] payload,
       FakeContext context,
@@ -212,11 +312,7 @@ final class InvocationEngine {
             handlerTrace,
             () -> {
               if (!env.initialised()) {
-                try {
-                  env.invoker = fn.handlers().newInvoker();
-                } catch (Throwable t) {
-                  throw new InitFailure(t);
-                }
+                initialise(env);
               }
               if (!invokeHandler) {
                 return null;
@@ -229,6 +325,37 @@ final class InvocationEngine {
                 throw new IllegalStateException(t);
               }
             });
+  }
+
+  private static void initialise(ExecutionEnvironment env) throws InitFailure {
+    try {
+      env.invoker = env.version.handlers().newInvoker(env);
+    } catch (Throwable t) {
+      throw new InitFailure(t);
+    }
+  }
+
+  /**
+   * Initialises an environment ahead of any invocation (provisioned concurrency), on a worker.
+   * Returns what the initialisation threw, if it failed.
+   */
+  Optional<Throwable> initialiseAhead(ExecutionEnvironment env) {
+    try {
+      cloud
+          .workers()
+          .run(
+              () -> {
+                initialise(env);
+                return null;
+              },
+              INIT_LIMIT);
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      return Optional.of(cause instanceof InitFailure ? cause.getCause() : cause);
+    } catch (Workers.RealTimeLimitExceeded e) {
+      return Optional.of(e);
+    }
   }
 
   /** Marks a failure of the handler's initialisation (its constructor), not of its invocation. */
@@ -291,13 +418,13 @@ final class InvocationEngine {
       segment.fault(new Segment.Cause("ServiceException", "internal error"));
     }
     cloud.traces().record(segment.build());
-    return new AttemptResult(outcome, null, null, null, at, at, List.of(), null, reason);
+    return new AttemptResult(outcome, null, null, null, null, at, at, List.of(), null, reason);
   }
 
   private void recordSegments(
       Attempt attempt,
-      FunctionImpl fn,
       Instant start,
+      Instant invokeStart,
       Instant end,
       Duration latency,
       boolean coldStart,
@@ -305,6 +432,7 @@ final class InvocationEngine {
       Outcome outcome,
       String errorType,
       String errorMessage) {
+    FunctionImpl fn = attempt.function();
     TraceId traceId = attempt.trace().root();
     String serviceSegmentId = cloud.traces().newSegmentId();
     String operation = "Invoke (" + attempt.type().awsName() + ") attempt " + attempt.number();
@@ -333,12 +461,13 @@ final class InvocationEngine {
       function.subsegment(
           Segment.builder(traceId, cloud.traces().newSegmentId(), "Initialization")
               .start(start)
-              .end(start)
+              .end(invokeStart)
               .build());
     }
+    Instant handlerStart = invokeStart.plus(latency).isAfter(end) ? end : invokeStart.plus(latency);
     Segment.Builder invocation =
         Segment.builder(traceId, cloud.traces().newSegmentId(), "Invocation")
-            .start(start.plus(latency).isAfter(end) ? end : start.plus(latency))
+            .start(handlerStart)
             .end(end);
     if (outcome != Outcome.SUCCEEDED) {
       Segment.Cause cause = new Segment.Cause(errorType, errorMessage);
@@ -349,54 +478,8 @@ final class InvocationEngine {
     cloud.traces().record(function.build());
   }
 
-  /**
-   * The invocation's log as Lambda writes it: START, the handler's lines, END and REPORT (TAB
-   * separated, durations with two decimals, billed duration rounded up to the millisecond).
-   */
-  private static List<String> logLines(
-      String requestId,
-      String version,
-      List<String> handlerLines,
-      Duration duration,
-      FunctionImpl fn,
-      Outcome outcome,
-      Instant end) {
-    List<String> lines = new ArrayList<>(handlerLines.size() + 4);
-    lines.add("START RequestId: " + requestId + " Version: " + version);
-    lines.addAll(handlerLines);
-    if (outcome == Outcome.TIMED_OUT) {
-      lines.add(
-          end + " " + requestId + " " + ErrorPayloads.timeoutText(fn.configuration().timeout()));
-    }
-    lines.add("END RequestId: " + requestId);
-    long nanos = duration.toNanos();
-    long billedMillis = Math.max(1, (nanos + 999_999) / 1_000_000);
-    StringBuilder report =
-        new StringBuilder(120)
-            .append("REPORT RequestId: ")
-            .append(requestId)
-            .append("\tDuration: ");
-    appendTwoDecimals(report, nanos)
-        .append(" ms\tBilled Duration: ")
-        .append(billedMillis)
-        .append(" ms\tMemory Size: ")
-        .append(fn.configuration().memorySize())
-        .append(" MB\t");
-    if (outcome == Outcome.TIMED_OUT) {
-      report.append("Status: timeout");
-    }
-    lines.add(report.toString());
-    return lines;
-  }
-
-  /** Milliseconds with two decimals, rounded half up, as the REPORT line writes durations. */
-  private static StringBuilder appendTwoDecimals(StringBuilder sb, long nanos) {
-    long hundredths = (nanos + 5_000) / 10_000;
-    long fraction = hundredths % 100;
-    return sb.append(hundredths / 100)
-        .append('.')
-        .append(fraction < 10 ? "0" : "")
-        .append(fraction);
+  private static long ceilMillis(Duration d) {
+    return (d.toNanos() + 999_999) / 1_000_000;
   }
 
   private static boolean targets(FaultTarget target, FunctionImpl fn) {
@@ -414,7 +497,7 @@ final class InvocationEngine {
   }
 
   /** The first effect that replaces the handler's run: a timeout, an exception, an error. */
-  private static FaultEffect firstOf(List<FaultEffect> effects) {
+  private static FaultEffect firstReplacing(List<FaultEffect> effects) {
     for (FaultEffect e : effects) {
       if (e instanceof FaultEffect.Timeout
           || e instanceof FaultEffect.Throw

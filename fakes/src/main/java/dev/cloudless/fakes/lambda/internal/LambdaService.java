@@ -5,75 +5,89 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Scheduler;
+import dev.cloudless.fakes.journal.JournalEvent;
+import dev.cloudless.fakes.lambda.AliasConfiguration;
+import dev.cloudless.fakes.lambda.AliasSpec;
+import dev.cloudless.fakes.lambda.EventInvokeConfig;
 import dev.cloudless.fakes.lambda.FakeLambda;
+import dev.cloudless.fakes.lambda.FunctionCode;
 import dev.cloudless.fakes.lambda.FunctionConfiguration;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.InvocationType;
 import dev.cloudless.fakes.lambda.InvokeRequest;
+import dev.cloudless.fakes.lambda.LambdaCost;
 import dev.cloudless.fakes.lambda.LambdaEvent;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.lambda.LambdaSettings;
 import dev.cloudless.fakes.lambda.LogType;
+import dev.cloudless.fakes.lambda.ProvisionedConcurrencyConfig;
 import dev.cloudless.fakes.lambda.TooManyRequestsException;
 import dev.cloudless.trace.TraceHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
-/** The fake Lambda: functions by name, and the synchronous and asynchronous invoke paths. */
+/**
+ * The fake Lambda: functions by name, their versions and aliases, concurrency, and the synchronous
+ * and asynchronous invoke paths.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class LambdaService implements FakeLambda {
 
   private static final int LOG_TAIL_BYTES = 4096;
 
   private final CloudContext cloud;
+  private final ConcurrencyLimits limits;
   private final InvocationEngine engine;
   private final AsyncInvoker async;
   private final Map<String, FunctionImpl> functions = new LinkedHashMap<>();
 
+  /** Distinct code objects, numbered in upload order, so their SHA-256 is the same on every run. */
+  private final Map<Object, Integer> codeIdentities = new IdentityHashMap<>();
+
   public LambdaService(CloudContext cloud) {
     this.cloud = cloud;
-    this.engine = new InvocationEngine(cloud);
-    this.async = new AsyncInvoker(cloud, engine);
+    this.limits = new ConcurrencyLimits(this::functionList);
+    this.engine = new InvocationEngine(cloud, limits);
+    this.async = new AsyncInvoker(cloud, this, engine);
   }
+
+  // ---- functions --------------------------------------------------------------------------------
 
   @Override
   public LambdaFunction create(FunctionSpec spec) {
-    if (spec.handler() == null) {
+    if (spec.code() == null) {
       throw LambdaErrors.invalidParameter(
           "Function ["
               + spec.name()
-              + "] has no handler; give one with FunctionSpec.handler(...).");
+              + "] has no code; give a handler with FunctionSpec.handler(...).");
     }
-    HandlerFactory handlers = new HandlerFactory(spec.handler(), spec.inputType().orElse(null));
     String arn = cloud.arn("lambda", "function:" + spec.name());
-    FunctionConfiguration configuration =
-        new FunctionConfiguration(
-            spec.name(),
-            arn,
-            handlers.handlerName(),
-            FunctionImpl.LATEST,
-            spec.memorySize(),
-            spec.timeout(),
-            spec.runsFor(),
-            spec.maximumRetryAttempts(),
-            spec.maximumEventAge(),
-            spec.deadLetterTargetArn().orElse(null));
-    FunctionImpl fn = new FunctionImpl(this, cloud, configuration, handlers);
+    FunctionImpl fn = new FunctionImpl(this, cloud, spec.name(), arn);
+    fn.latest(newVersion(fn, FunctionImpl.LATEST, spec, spec.memorySize(), spec.code()));
     synchronized (functions) {
       if (functions.containsKey(spec.name())) {
         throw LambdaErrors.functionExists(spec.name());
+      }
+      if (spec.reservedConcurrency().isPresent()) {
+        limits.checkReservation(fn, spec.reservedConcurrency().getAsInt());
       }
       functions.put(spec.name(), fn);
     }
@@ -84,11 +98,64 @@ public final class LambdaService implements FakeLambda {
             seq ->
                 new LambdaEvent.FunctionCreated(
                     seq, now, arn, spec.name(), spec.memorySize(), spec.timeout()));
+    if (!spec.eventInvokeConfig().equals(EventInvokeConfig.defaults())) {
+      fn.eventInvokeConfig(FunctionImpl.LATEST, spec.eventInvokeConfig());
+    }
+    spec.reservedConcurrency().ifPresent(r -> setReserved(fn, r));
     return fn;
+  }
+
+  private VersionImpl newVersion(
+      FunctionImpl fn, String version, FunctionSpec spec, int runsForMemory, FunctionCode code) {
+    HandlerFactory handlers = new HandlerFactory(code);
+    FunctionConfiguration configuration =
+        new FunctionConfiguration(
+            spec.name(),
+            version.equals(FunctionImpl.LATEST) ? fn.arn() : fn.qualifiedArn(version),
+            version,
+            spec.description(),
+            handlers.handlerName(),
+            codeSha256(code),
+            cloud.newRequestId(),
+            spec.memorySize(),
+            spec.timeout(),
+            spec.runsFor(),
+            runsForMemory,
+            spec.initDuration(),
+            spec.memoryUsed(),
+            spec.ephemeralStorage(),
+            spec.environment(),
+            spec.deadLetterTargetArn().orElse(null));
+    return new VersionImpl(cloud, fn, configuration, handlers);
+  }
+
+  /**
+   * The base64 SHA-256 AWS reports for the code. A handler in the class path has no bytes to hash,
+   * so the same handler object or class hashes the same, and each new one differently.
+   */
+  private String codeSha256(FunctionCode code) {
+    Object identity =
+        code.handler().isPresent() ? code.handler().get() : code.factory().orElseThrow();
+    int number;
+    synchronized (codeIdentities) {
+      number = codeIdentities.computeIfAbsent(identity, k -> codeIdentities.size() + 1);
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((code.handlerName() + "#" + number).getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
   }
 
   @Override
   public LambdaFunction function(String nameOrArn) {
+    return functionImpl(nameOrArn);
+  }
+
+  FunctionImpl functionImpl(String nameOrArn) {
     FunctionRef ref = FunctionRef.parse(nameOrArn);
     return find(ref.name())
         .orElseThrow(
@@ -112,6 +179,10 @@ public final class LambdaService implements FakeLambda {
 
   @Override
   public List<LambdaFunction> functions() {
+    return new ArrayList<>(functionList());
+  }
+
+  private List<FunctionImpl> functionList() {
     synchronized (functions) {
       return new ArrayList<>(functions.values());
     }
@@ -119,11 +190,451 @@ public final class LambdaService implements FakeLambda {
 
   @Override
   public void deleteFunction(String nameOrArn) {
-    LambdaFunction fn = function(nameOrArn);
+    FunctionImpl fn = functionImpl(nameOrArn);
     synchronized (functions) {
       functions.remove(fn.name());
     }
+    for (FunctionConfiguration version : fn.versions()) {
+      fn.version(version.version()).ifPresent(v -> v.recycleAll("function deleted"));
+    }
   }
+
+  @Override
+  public FunctionConfiguration updateFunctionCode(String functionName, FunctionCode code) {
+    FunctionImpl fn = functionImpl(functionName);
+    VersionImpl before = fn.latest();
+    FunctionConfiguration config = before.configuration();
+    FunctionSpec spec = FunctionSpec.of(config, code);
+    VersionImpl after = newVersion(fn, FunctionImpl.LATEST, spec, config.runsForMemory(), code);
+    replaceLatest(fn, before, after, "code");
+    return after.configuration();
+  }
+
+  @Override
+  public FunctionConfiguration updateFunctionConfiguration(
+      String functionName, UnaryOperator<FunctionSpec> change) {
+    FunctionImpl fn = functionImpl(functionName);
+    VersionImpl before = fn.latest();
+    FunctionConfiguration config = before.configuration();
+    FunctionSpec current =
+        FunctionSpec.of(config, before.handlers().code())
+            .eventInvokeConfig(
+                fn.eventInvokeConfig(FunctionImpl.LATEST).orElse(EventInvokeConfig.defaults()));
+    if (fn.reserved() != null) {
+      current = current.reservedConcurrency(fn.reserved());
+    }
+    FunctionSpec next = change.apply(current);
+    if (next.code() != current.code()) {
+      throw LambdaErrors.invalidParameter(
+          "updateFunctionConfiguration changes configuration only; give new code to"
+              + " updateFunctionCode.");
+    }
+    if (!next.name().equals(current.name())) {
+      throw LambdaErrors.invalidParameter(
+          "updateFunctionConfiguration cannot rename function [" + current.name() + "].");
+    }
+    if (next.reservedConcurrency().isPresent()
+        && !next.reservedConcurrency().equals(current.reservedConcurrency())) {
+      limits.checkReservation(fn, next.reservedConcurrency().getAsInt());
+    }
+    // runsFor is given at the spec's memory: kept as it was unless the change gave a new one.
+    int runsForMemory =
+        next.runsFor().equals(current.runsFor()) ? config.runsForMemory() : next.memorySize();
+    VersionImpl after =
+        newVersion(fn, FunctionImpl.LATEST, next, runsForMemory, before.handlers().code());
+    replaceLatest(fn, before, after, "configuration");
+    if (!next.eventInvokeConfig().equals(current.eventInvokeConfig())) {
+      fn.eventInvokeConfig(FunctionImpl.LATEST, next.eventInvokeConfig());
+    }
+    if (!next.reservedConcurrency().equals(current.reservedConcurrency())) {
+      setReserved(fn, next.reservedConcurrency().getAsInt());
+    }
+    return after.configuration();
+  }
+
+  /** Swaps in a new {@code $LATEST}; its old environments are recycled, as AWS replaces them. */
+  private void replaceLatest(FunctionImpl fn, VersionImpl before, VersionImpl after, String what) {
+    fn.latest(after);
+    before.recycleAll(what + " updated");
+    Instant now = cloud.now();
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new LambdaEvent.FunctionUpdated(
+                    seq, now, fn.arn(), fn.name(), what, after.configuration().revisionId()));
+  }
+
+  // ---- versions and aliases ---------------------------------------------------------------------
+
+  @Override
+  public FunctionConfiguration publishVersion(String functionName) {
+    return publishVersion(functionName, null);
+  }
+
+  @Override
+  public FunctionConfiguration publishVersion(String functionName, String revisionId) {
+    FunctionImpl fn = functionImpl(functionName);
+    synchronized (fn) {
+      VersionImpl latest = fn.latest();
+      FunctionConfiguration config = latest.configuration();
+      if (revisionId != null && !revisionId.equals(config.revisionId())) {
+        throw new AwsServiceException(
+            412,
+            "PreconditionFailedException",
+            "The Revision Id provided does not match the latest Revision Id. Call the"
+                + " GetFunction/GetAlias API to retrieve the latest Revision Id");
+      }
+      Optional<VersionImpl> last = fn.lastPublished();
+      if (last.isPresent() && sameCodeAndConfiguration(last.get().configuration(), config)) {
+        // Nothing changed since the last version: AWS returns it instead of a new one.
+        return last.get().configuration();
+      }
+      String number = Integer.toString(fn.nextVersionNumber());
+      FunctionConfiguration frozen =
+          new FunctionConfiguration(
+              config.functionName(),
+              fn.qualifiedArn(number),
+              number,
+              config.description(),
+              config.handler(),
+              config.codeSha256(),
+              cloud.newRequestId(),
+              config.memorySize(),
+              config.timeout(),
+              config.runsFor(),
+              config.runsForMemory(),
+              config.initDuration(),
+              config.memoryUsed(),
+              config.ephemeralStorage(),
+              config.environment(),
+              config.deadLetterTargetArn());
+      VersionImpl version = new VersionImpl(cloud, fn, frozen, latest.handlers());
+      fn.addPublished(version);
+      Instant now = cloud.now();
+      cloud
+          .journal()
+          .append(
+              seq ->
+                  new LambdaEvent.VersionPublished(
+                      seq, now, fn.arn(), fn.name(), number, frozen.codeSha256()));
+      return frozen;
+    }
+  }
+
+  private static boolean sameCodeAndConfiguration(
+      FunctionConfiguration a, FunctionConfiguration b) {
+    return a.codeSha256().equals(b.codeSha256())
+        && a.description().equals(b.description())
+        && a.handler().equals(b.handler())
+        && a.memorySize() == b.memorySize()
+        && a.timeout().equals(b.timeout())
+        && a.runsFor().equals(b.runsFor())
+        && a.runsForMemory() == b.runsForMemory()
+        && a.initDuration().equals(b.initDuration())
+        && a.memoryUsed() == b.memoryUsed()
+        && a.ephemeralStorage() == b.ephemeralStorage()
+        && a.environment().equals(b.environment())
+        && java.util.Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
+  }
+
+  @Override
+  public AliasConfiguration createAlias(String functionName, AliasSpec spec) {
+    FunctionImpl fn = functionImpl(functionName);
+    synchronized (fn) {
+      AliasRules.checkName(spec.name());
+      if (spec.functionVersion() == null) {
+        throw FunctionSpecErrors.notNull("functionVersion");
+      }
+      if (fn.aliasImpl(spec.name()).isPresent()) {
+        throw new AwsServiceException(
+            409,
+            "ResourceConflictException",
+            "Alias already exists: " + fn.qualifiedArn(spec.name()));
+      }
+      AliasImpl alias = AliasRules.checked(fn, spec, cloud.newRequestId(), this);
+      fn.alias(alias);
+      journalAlias(fn, alias, "created");
+      return fn.toConfiguration(alias);
+    }
+  }
+
+  @Override
+  public AliasConfiguration updateAlias(String functionName, AliasSpec spec) {
+    FunctionImpl fn = functionImpl(functionName);
+    synchronized (fn) {
+      AliasImpl existing =
+          fn.aliasImpl(spec.name())
+              .orElseThrow(
+                  () ->
+                      new AwsServiceException(
+                          404,
+                          "ResourceNotFoundException",
+                          "Cannot find alias arn: " + fn.qualifiedArn(spec.name())));
+      AliasSpec complete =
+          spec.functionVersion() == null ? spec.version(existing.functionVersion()) : spec;
+      AliasImpl alias = AliasRules.checked(fn, complete, cloud.newRequestId(), this);
+      fn.alias(alias);
+      journalAlias(fn, alias, "updated");
+      return fn.toConfiguration(alias);
+    }
+  }
+
+  @Override
+  public void deleteAlias(String functionName, String aliasName) {
+    FunctionImpl fn = functionImpl(functionName);
+    synchronized (fn) {
+      if (fn.aliasImpl(aliasName).isEmpty()) {
+        throw new AwsServiceException(
+            404,
+            "ResourceNotFoundException",
+            "Cannot find alias arn: " + fn.qualifiedArn(aliasName));
+      }
+      removeProvisioned(fn, aliasName);
+      fn.eventInvokeConfig(aliasName, null);
+      fn.removeAlias(aliasName);
+      Instant now = cloud.now();
+      cloud
+          .journal()
+          .append(
+              seq ->
+                  new LambdaEvent.AliasChanged(
+                      seq,
+                      now,
+                      fn.qualifiedArn(aliasName),
+                      fn.name(),
+                      aliasName,
+                      "deleted",
+                      null,
+                      Map.of()));
+    }
+  }
+
+  private void journalAlias(FunctionImpl fn, AliasImpl alias, String change) {
+    Instant now = cloud.now();
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new LambdaEvent.AliasChanged(
+                    seq,
+                    now,
+                    fn.qualifiedArn(alias.name()),
+                    fn.name(),
+                    alias.name(),
+                    change,
+                    alias.functionVersion(),
+                    alias.weights()));
+  }
+
+  /** {@code Function not found} for a qualified ARN, as AWS words it. */
+  AwsServiceException notFound(FunctionImpl fn, String qualifier) {
+    return LambdaErrors.functionNotFound(fn.qualifiedArn(qualifier));
+  }
+
+  // ---- concurrency ------------------------------------------------------------------------------
+
+  @Override
+  public void putFunctionConcurrency(String functionName, int reservedConcurrentExecutions) {
+    FunctionImpl fn = functionImpl(functionName);
+    if (reservedConcurrentExecutions < 0) {
+      throw FunctionSpecErrors.validation(
+          reservedConcurrentExecutions,
+          "reservedConcurrentExecutions",
+          "Member must have value greater than or equal to 0");
+    }
+    synchronized (functions) {
+      limits.checkReservation(fn, reservedConcurrentExecutions);
+      setReserved(fn, reservedConcurrentExecutions);
+    }
+  }
+
+  private void setReserved(FunctionImpl fn, Integer executions) {
+    fn.reserved(executions);
+    Instant now = cloud.now();
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new LambdaEvent.ConcurrencyChanged(
+                    seq, now, fn.arn(), fn.name(), "reserved", null, executions));
+  }
+
+  @Override
+  public void deleteFunctionConcurrency(String functionName) {
+    FunctionImpl fn = functionImpl(functionName);
+    if (fn.reserved() != null) {
+      setReserved(fn, null);
+    }
+  }
+
+  @Override
+  public ProvisionedConcurrencyConfig putProvisionedConcurrencyConfig(
+      String functionName, String qualifier, int executions) {
+    FunctionImpl fn = functionImpl(functionName);
+    if (executions < 1) {
+      throw FunctionSpecErrors.validation(
+          executions,
+          "provisionedConcurrentExecutions",
+          "Member must have value greater than or equal to 1");
+    }
+    if (qualifier == null || qualifier.equals(FunctionImpl.LATEST)) {
+      throw LambdaErrors.invalidParameter(
+          "Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+    }
+    Map<VersionImpl, Integer> shares = provisionedShares(fn, qualifier, executions);
+    synchronized (functions) {
+      limits.checkProvisioning(fn, qualifier, executions);
+      removeProvisioned(fn, qualifier);
+      Map<VersionImpl, EnvironmentPool> pools = new LinkedHashMap<>();
+      String failure = null;
+      for (Map.Entry<VersionImpl, Integer> share : shares.entrySet()) {
+        VersionImpl version = share.getKey();
+        EnvironmentPool pool = new EnvironmentPool(cloud, version, true);
+        for (int i = 0; i < share.getValue() && failure == null; i++) {
+          ExecutionEnvironment env = pool.create(cloud.now());
+          Optional<Throwable> initError = engine.initialiseAhead(env);
+          if (initError.isPresent()) {
+            failure = "FUNCTION_ERROR_INIT_FAILURE";
+          } else {
+            pool.addReady(env);
+          }
+        }
+        pools.put(version, pool);
+      }
+      if (failure != null) {
+        pools.values().forEach(p -> p.recycleAll("provisioning failed"));
+        pools.clear();
+      } else {
+        pools.forEach((version, pool) -> version.provisionedPool(qualifier, pool));
+      }
+      fn.provisionedState(
+          qualifier,
+          new FunctionImpl.ProvisionedState(
+              executions, failure == null ? "READY" : "FAILED", failure, pools));
+    }
+    Instant now = cloud.now();
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new LambdaEvent.ConcurrencyChanged(
+                    seq, now, fn.arn(), fn.name(), "provisioned", qualifier, executions));
+    return fn.provisionedConcurrency(qualifier).orElseThrow();
+  }
+
+  /**
+   * How many provisioned environments each version gets: all for a version; for a weighted alias,
+   * split by the weights, as AWS allocates them.
+   */
+  private Map<VersionImpl, Integer> provisionedShares(
+      FunctionImpl fn, String qualifier, int executions) {
+    Map<VersionImpl, Integer> shares = new LinkedHashMap<>();
+    Optional<VersionImpl> version = fn.version(qualifier);
+    if (version.isPresent()) {
+      shares.put(version.get(), executions);
+      return shares;
+    }
+    AliasImpl alias = fn.aliasImpl(qualifier).orElseThrow(() -> notFound(fn, qualifier));
+    if (alias.functionVersion().equals(FunctionImpl.LATEST)) {
+      throw LambdaErrors.invalidParameter(
+          "Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+    }
+    int extra =
+        alias.additionalVersion() == null
+            ? 0
+            : (int) Math.round(executions * alias.additionalWeight());
+    shares.put(fn.version(alias.functionVersion()).orElseThrow(), executions - extra);
+    if (alias.additionalVersion() != null) {
+      shares.put(fn.version(alias.additionalVersion()).orElseThrow(), extra);
+    }
+    return shares;
+  }
+
+  @Override
+  public void deleteProvisionedConcurrencyConfig(String functionName, String qualifier) {
+    FunctionImpl fn = functionImpl(functionName);
+    if (fn.provisionedState(qualifier).isEmpty()) {
+      throw new AwsServiceException(
+          404,
+          "ProvisionedConcurrencyConfigNotFoundException",
+          "No Provisioned Concurrency Config found for this function");
+    }
+    removeProvisioned(fn, qualifier);
+    Instant now = cloud.now();
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new LambdaEvent.ConcurrencyChanged(
+                    seq, now, fn.arn(), fn.name(), "provisioned", qualifier, null));
+  }
+
+  private void removeProvisioned(FunctionImpl fn, String qualifier) {
+    fn.provisionedState(qualifier)
+        .ifPresent(
+            state ->
+                state.pools.forEach(
+                    (version, pool) -> {
+                      version.provisionedPool(qualifier, null);
+                      pool.recycleAll("provisioned concurrency removed");
+                    }));
+    fn.provisionedState(qualifier, null);
+  }
+
+  @Override
+  public LambdaSettings settings() {
+    return limits.settings();
+  }
+
+  @Override
+  public void settings(LambdaSettings settings) {
+    synchronized (functions) {
+      limits.settings(settings);
+    }
+  }
+
+  @Override
+  public void forceColdStart(String functionName) {
+    FunctionImpl fn = functionImpl(functionName);
+    for (FunctionConfiguration config : fn.versions()) {
+      fn.version(config.version()).ifPresent(v -> v.onDemand().recycleAll("forced"));
+    }
+  }
+
+  // ---- asynchronous invocation settings ---------------------------------------------------------
+
+  @Override
+  public void putFunctionEventInvokeConfig(
+      String functionName, String qualifier, EventInvokeConfig config) {
+    FunctionImpl fn = functionImpl(functionName);
+    fn.eventInvokeConfig(
+        existingQualifier(fn, qualifier), java.util.Objects.requireNonNull(config));
+  }
+
+  @Override
+  public Optional<EventInvokeConfig> functionEventInvokeConfig(
+      String functionName, String qualifier) {
+    FunctionImpl fn = functionImpl(functionName);
+    return fn.eventInvokeConfig(existingQualifier(fn, qualifier));
+  }
+
+  @Override
+  public void deleteFunctionEventInvokeConfig(String functionName, String qualifier) {
+    FunctionImpl fn = functionImpl(functionName);
+    fn.eventInvokeConfig(existingQualifier(fn, qualifier), null);
+  }
+
+  /** The qualifier's key ({@code $LATEST} when null), checking that it exists. */
+  private String existingQualifier(FunctionImpl fn, String qualifier) {
+    String key = qualifier == null ? FunctionImpl.LATEST : qualifier;
+    if (fn.version(key).isEmpty() && fn.aliasImpl(key).isEmpty()) {
+      throw notFound(fn, key);
+    }
+    return key;
+  }
+
+  // ---- invoking ---------------------------------------------------------------------------------
 
   @Override
   public InvocationResult invoke(String functionName, String payload) {
@@ -146,16 +657,13 @@ public final class LambdaService implements FakeLambda {
           "The derived qualifier from the function name does not match the specified qualifier.");
     }
     String qualifier = request.qualifier() != null ? request.qualifier() : ref.qualifier();
-    String unqualifiedArn = cloud.arn("lambda", "function:" + ref.name());
     String qualifiedArn =
-        unqualifiedArn + ":" + (qualifier == null ? FunctionImpl.LATEST : qualifier);
+        cloud.arn("lambda", "function:" + ref.name())
+            + ":"
+            + (qualifier == null ? FunctionImpl.LATEST : qualifier);
     FunctionImpl fn =
         find(ref.name()).orElseThrow(() -> LambdaErrors.functionNotFound(qualifiedArn));
-    if (qualifier != null && !qualifier.equals(FunctionImpl.LATEST)) {
-      // Versions and aliases are not modelled yet: only $LATEST exists.
-      throw LambdaErrors.functionNotFound(qualifiedArn);
-    }
-    String invokedArn = qualifier == null ? unqualifiedArn : qualifiedArn;
+    InvokeTarget target = target(fn, qualifier);
 
     String body =
         request.payload() == null || request.payload().isEmpty() ? "{}" : request.payload();
@@ -177,13 +685,40 @@ public final class LambdaService implements FakeLambda {
         return new InvocationResult(204, null, null, "", null, requestId);
       }
       case EVENT -> {
-        async.enqueue(fn, requestId, payload, body, trace, invokedArn);
+        async.enqueue(target, qualifier, requestId, payload, body, trace);
         return new InvocationResult(202, null, null, "", null, requestId);
       }
       default -> {
-        return invokeSync(fn, request, requestId, payload, trace, invokedArn);
+        return invokeSync(target, request, requestId, payload, trace);
       }
     }
+  }
+
+  /**
+   * What a call naming {@code qualifier} (null for none) runs: {@code $LATEST}, a version, or an
+   * alias's version, chosen by the alias's weights from the cloud's seed.
+   */
+  InvokeTarget target(FunctionImpl fn, String qualifier) {
+    if (qualifier == null) {
+      return new InvokeTarget(fn, fn.latest(), FunctionImpl.LATEST, null, fn.arn());
+    }
+    Optional<VersionImpl> version = fn.version(qualifier);
+    if (version.isPresent()) {
+      return new InvokeTarget(fn, version.get(), qualifier, qualifier, fn.qualifiedArn(qualifier));
+    }
+    AliasImpl alias = fn.aliasImpl(qualifier).orElseThrow(() -> notFound(fn, qualifier));
+    String chosen = alias.functionVersion();
+    if (alias.additionalVersion() != null) {
+      double draw;
+      synchronized (cloud.randomness().routing()) {
+        draw = cloud.randomness().routing().nextDouble();
+      }
+      if (draw < alias.additionalWeight()) {
+        chosen = alias.additionalVersion();
+      }
+    }
+    VersionImpl runs = fn.version(chosen).orElseThrow();
+    return new InvokeTarget(fn, runs, qualifier, qualifier, fn.qualifiedArn(qualifier));
   }
 
   /**
@@ -210,22 +745,20 @@ public final class LambdaService implements FakeLambda {
   }
 
   private InvocationResult invokeSync(
-      FunctionImpl fn,
+      InvokeTarget target,
       InvokeRequest request,
       String requestId,
       byte[] payload,
-      TraceHeader trace,
-      String invokedArn) {
+      TraceHeader trace) {
     AttemptResult result =
         engine.run(
             new Attempt(
-                fn,
+                target,
                 requestId,
                 InvocationType.REQUEST_RESPONSE,
                 1,
                 payload,
                 trace,
-                invokedArn,
                 request.logType()));
     waitForResult(result.endedAt());
     switch (result.outcome()) {
@@ -236,7 +769,7 @@ public final class LambdaService implements FakeLambda {
         return new InvocationResult(
             200,
             result.failed() ? "Unhandled" : null,
-            fn.version(),
+            result.executedVersion(),
             result.payload(),
             logResult,
             requestId);
@@ -278,5 +811,24 @@ public final class LambdaService implements FakeLambda {
     int from = Math.max(0, all.length - LOG_TAIL_BYTES);
     byte[] tail = Arrays.copyOfRange(all, from, all.length);
     return Base64.getEncoder().encodeToString(tail);
+  }
+
+  // ---- cost -------------------------------------------------------------------------------------
+
+  @Override
+  public LambdaCost cost() {
+    return costOf(cloud.journal().events());
+  }
+
+  /** The cost of the invocations among {@code events}, at the current prices. */
+  LambdaCost costOf(List<JournalEvent> events) {
+    LambdaSettings prices = limits.settings();
+    LambdaCost total = LambdaCost.ZERO;
+    for (JournalEvent e : events) {
+      if (e instanceof LambdaEvent.InvocationFinished f) {
+        total = total.plus(LambdaCost.of(f.billedDuration().toMillis(), f.memorySize(), prices));
+      }
+    }
+    return total;
   }
 }
