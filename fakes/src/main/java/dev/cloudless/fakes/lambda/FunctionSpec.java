@@ -335,9 +335,19 @@ public final class FunctionSpec {
     return eventInvokeConfig(eventInvokeConfig.onSuccess(destination));
   }
 
+  /** The on-success destination, by ARN (an SQS queue, SNS topic or Lambda function). */
+  public FunctionSpec onSuccess(String destinationArn) {
+    return eventInvokeConfig(eventInvokeConfig.onSuccess(destinationArn));
+  }
+
   /** The on-failure destination of asynchronous invocations of {@code $LATEST}. */
   public FunctionSpec onFailure(AwsResource destination) {
     return eventInvokeConfig(eventInvokeConfig.onFailure(destination));
+  }
+
+  /** The on-failure destination, by ARN (an SQS queue, SNS topic or Lambda function). */
+  public FunctionSpec onFailure(String destinationArn) {
+    return eventInvokeConfig(eventInvokeConfig.onFailure(destinationArn));
   }
 
   /**
