@@ -258,15 +258,21 @@ final class InvocationEngine {
               log,
               handlerTrace.value());
       // The wall time the handler takes is measured to report beside the virtual duration; it
-      // never decides anything but the real-time guard against hung code.
+      // never decides anything but the real-time guards against hung code: AWS's 10-second cap
+      // on Init, then the function's timeout on the handler.
       long realStart = System.nanoTime();
       try {
+        if (!env.initialised()) {
+          cloud.workers().run(initTask(env, handlerTrace), INIT_LIMIT);
+        }
         byte[] out =
-            cloud
-                .workers()
-                .run(
-                    handlerTask(env, attempt.payload(), context, handlerTrace, replacing == null),
-                    config.timeout().plus(env.initialised() ? Duration.ZERO : INIT_LIMIT));
+            replacing != null
+                ? null
+                : cloud
+                    .workers()
+                    .run(
+                        handlerTask(env, attempt.payload(), context, handlerTrace),
+                        config.timeout());
         if (out == null) {
           // Only initialised: a fault replaces the handler's run.
         } else if (out.length > ErrorPayloads.MAX_RESPONSE_BYTES) {
@@ -302,21 +308,11 @@ final class InvocationEngine {
   }
 
   private Callable<byte[]> handlerTask(
-      ExecutionEnvironment env,
-      byte[] payload,
-      FakeContext context,
-      TraceHeader handlerTrace,
-      boolean invokeHandler) {
+      ExecutionEnvironment env, byte[] payload, FakeContext context, TraceHeader handlerTrace) {
     return () ->
         cloud.withTrace(
             handlerTrace,
             () -> {
-              if (!env.initialised()) {
-                initialise(env);
-              }
-              if (!invokeHandler) {
-                return null;
-              }
               try {
                 return env.invoker.invoke(payload, context);
               } catch (Exception | Error e) {
@@ -324,6 +320,16 @@ final class InvocationEngine {
               } catch (Throwable t) {
                 throw new IllegalStateException(t);
               }
+            });
+  }
+
+  private Callable<Void> initTask(ExecutionEnvironment env, TraceHeader handlerTrace) {
+    return () ->
+        cloud.withTrace(
+            handlerTrace,
+            () -> {
+              initialise(env);
+              return null;
             });
   }
 
