@@ -2,17 +2,24 @@ package dev.cloudless.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationType;
+import dev.cloudless.fakes.lambda.LambdaCost;
+import dev.cloudless.fakes.lambda.LambdaEvent;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -194,6 +201,118 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, LambdaFunctio
     return myself;
   }
 
+  /** Verifies how many attempts Lambda refused with 429. */
+  public FunctionAssert hasThrottles(int expected) {
+    long throttled =
+        invocations().stream().filter(i -> i.outcome() == Invocation.Outcome.THROTTLED).count();
+    if (throttled != expected) {
+      throw fail(
+          "to have been throttled "
+              + times(expected)
+              + " but it was throttled "
+              + times((int) throttled)
+              + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies the {@code Reason} of every throttle, in order. */
+  public FunctionAssert hasThrottleReasons(String... expected) {
+    Objects.requireNonNull(expected, "expected");
+    List<String> reasons =
+        invocations().stream()
+            .filter(i -> i.outcome() == Invocation.Outcome.THROTTLED)
+            .map(Invocation::errorMessage)
+            .toList();
+    if (!reasons.equals(Arrays.asList(expected))) {
+      throw fail(
+          "to have been throttled for "
+              + Arrays.toString(expected)
+              + " but the reasons were "
+              + reasons
+              + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the share of the invocations that ran {@code version}, within {@code tolerance}: for a
+   * weighted alias, {@code hasExecutedVersionShare("2", 0.10, 0.02)}. Refused invocations, which
+   * ran no version, are not counted.
+   */
+  public FunctionAssert hasExecutedVersionShare(String version, double share, double tolerance) {
+    Objects.requireNonNull(version, "version");
+    List<String> ran =
+        invocations().stream().map(Invocation::executedVersion).filter(Objects::nonNull).toList();
+    if (ran.isEmpty()) {
+      throw fail("to have run version [" + version + "] but no invocation ran.");
+    }
+    long count = ran.stream().filter(version::equals).count();
+    double actualShare = count / (double) ran.size();
+    if (Math.abs(actualShare - share) > tolerance) {
+      Map<String, Long> split = new TreeMap<>();
+      ran.forEach(v -> split.merge(v, 1L, Long::sum));
+      throw fail(
+          String.format(
+              Locale.ROOT,
+              "to run version [%s] for %.4f (+/- %.4f) of its invocations but it ran it for %.4f"
+                  + " (%d of %d); versions run: %s.",
+              version,
+              share,
+              tolerance,
+              actualShare,
+              count,
+              ran.size(),
+              split));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies what the function's invocations cost in total, in USD, at the fake Lambda's prices.
+   */
+  public FunctionAssert hasCost(BigDecimal expectedUsd) {
+    Objects.requireNonNull(expectedUsd, "expectedUsd");
+    LambdaCost cost = cost();
+    if (cost.total().compareTo(expectedUsd) != 0) {
+      throw fail("to cost USD " + expectedUsd.toPlainString() + " but it cost " + cost + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies that the function's invocations cost at most {@code maximumUsd}. */
+  public FunctionAssert costsAtMost(BigDecimal maximumUsd) {
+    Objects.requireNonNull(maximumUsd, "maximumUsd");
+    LambdaCost cost = cost();
+    if (cost.total().compareTo(maximumUsd) > 0) {
+      throw fail(
+          "to cost at most USD " + maximumUsd.toPlainString() + " but it cost " + cost + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the invocation records sent to destinations, by condition, in order: {@code
+   * hasDestinationRecords("Success", "RetriesExhausted")}.
+   */
+  public FunctionAssert hasDestinationRecords(String... expectedConditions) {
+    Objects.requireNonNull(expectedConditions, "expectedConditions");
+    List<String> conditions =
+        actualJournalEvents(LambdaEvent.DestinationInvoked.class).stream()
+            .filter(d -> d.error() == null)
+            .map(LambdaEvent.DestinationInvoked::condition)
+            .toList();
+    if (!conditions.equals(Arrays.asList(expectedConditions))) {
+      throw fail(
+          "to have sent records "
+              + Arrays.toString(expectedConditions)
+              + " to its destinations but it sent "
+              + conditions
+              + ".");
+    }
+    return myself;
+  }
+
   /**
    * The {@code n}th invocation, counting from 1 in the order they started, as the failure messages
    * number them: {@code invocation(2)} is the second attempt.
@@ -268,6 +387,21 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, LambdaFunctio
     return navigator
         .child(InvocationAssert.class, Invocation.class, null, InvocationAssert::new)
         .markNotReached();
+  }
+
+  private LambdaCost cost() {
+    if (actual == null) {
+      throw nullActual();
+    }
+    return actual.cost();
+  }
+
+  private <E extends JournalEvent> List<E> actualJournalEvents(Class<E> type) {
+    if (actual == null) {
+      throw nullActual();
+    }
+    String arn = actual.arn();
+    return actual.journal().events(type).stream().filter(e -> arn.equals(e.resourceArn())).toList();
   }
 
   private List<Invocation> invocations() {

@@ -182,6 +182,47 @@ public class InvocationAssert extends AbstractAssert<InvocationAssert, Invocatio
     return myself;
   }
 
+  /**
+   * Verifies that Lambda refused the invocation with 429 for this {@code Reason}, such as {@code
+   * ReservedFunctionConcurrentInvocationLimitExceeded}.
+   */
+  public InvocationAssert wasThrottledWithReason(String expectedReason) {
+    Objects.requireNonNull(expectedReason, "expectedReason");
+    Invocation i = invocation();
+    if (i.outcome() != Outcome.THROTTLED || !expectedReason.equals(i.errorMessage())) {
+      throw fail(
+          "to be throttled with reason ["
+              + expectedReason
+              + "] but it was "
+              + outcomeWithError(i)
+              + ".");
+    }
+    return myself;
+  }
+
+  /** Verifies which version ran ({@code $LATEST} or a number). */
+  public InvocationAssert hasExecutedVersion(String expected) {
+    Objects.requireNonNull(expected, "expected");
+    String version = invocation().executedVersion();
+    if (!expected.equals(version)) {
+      throw fail("to have run version [" + expected + "] but it ran [" + version + "].");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the billed duration: the duration rounded up to the millisecond, plus Init on an
+   * on-demand cold start.
+   */
+  public InvocationAssert hasBilledDuration(Duration expected) {
+    Objects.requireNonNull(expected, "expected");
+    Duration billed = invocation().billedDuration();
+    if (!billed.equals(expected)) {
+      throw fail("to be billed " + expected + " but it was billed " + billed + ".");
+    }
+    return myself;
+  }
+
   private Invocation invocation() {
     if (notReached) {
       throw new NotReached();

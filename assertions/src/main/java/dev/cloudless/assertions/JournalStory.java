@@ -135,6 +135,9 @@ final class JournalStory {
         .append(i.invocationType().awsName())
         .append(", request ")
         .append(i.requestId());
+    if (i.executedVersion() != null) {
+      sb.append(", version ").append(i.executedVersion());
+    }
     if (i.coldStart()) {
       sb.append(", cold start");
     }

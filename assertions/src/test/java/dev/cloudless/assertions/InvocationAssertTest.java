@@ -230,7 +230,7 @@ class InvocationAssertTest {
                 + "] to have outcome FAILED but it was SUCCEEDED.\n"
                 + "Invocation: attempt 1  SUCCEEDED  (RequestResponse, request "
                 + invocation.requestId()
-                + ", cold start)\n"
+                + ", version $LATEST, cold start)\n"
                 + "Logs:\n"
                 + "  START RequestId: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Invocations of function"));
