@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudless.fakes.FakeCloud;
+import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.trace.Segment;
 import java.net.ConnectException;
 import java.net.http.HttpRequest;
@@ -574,5 +575,23 @@ class FunctionUrlHttpTest {
     cloud.close();
 
     assertThatThrownBy(() -> client.get(url, "/")).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void inRealTimeModeRequestsAreServedBesideTheClocksDispatcher() {
+    try (FakeCloud real = FakeCloud.builder().timeMode(TimeMode.REAL).build()) {
+      real.lambda()
+          .create(
+              FunctionSpec.named("echo")
+                  .handler((RequestStreamHandler) (in, out, ctx) -> in.transferTo(out)));
+      FunctionUrlConfig url =
+          real.lambda()
+              .createFunctionUrlConfig("echo", null, FunctionUrlSpec.of(FunctionUrlAuthType.NONE));
+
+      HttpResponse<String> response = client.get(url, "/real");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("\"rawPath\":\"/real\"");
+    }
   }
 }
