@@ -13,9 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -39,6 +44,9 @@ public final class CloudContext implements AutoCloseable {
   private final ResourceRegistry resources = new ResourceRegistry();
   private final ObjectMapper json = new ObjectMapper();
   private final ThreadLocal<TraceHeader> currentTrace = new ThreadLocal<>();
+  private final ReentrantLock turn;
+  private final Map<Class<?>, AutoCloseable> closeWithCloud = new LinkedHashMap<>();
+  private boolean closing;
   private Path scratchRoot;
 
   public CloudContext(
@@ -53,7 +61,7 @@ public final class CloudContext implements AutoCloseable {
     this.region = region;
     this.name = name;
     this.randomness = new Randomness(seed);
-    ReentrantLock turn = new ReentrantLock();
+    this.turn = new ReentrantLock();
     this.scheduler = new Scheduler(mode, start, maxEventsPerRun, turn, name);
     this.journal = new JournalLog(start);
     this.faults = new FaultEngine(journal, scheduler, randomness.faults());
@@ -178,8 +186,48 @@ public final class CloudContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} holding the cloud's turn, as the REAL-mode clock does: code that enters the
+   * cloud from a thread of its own (an HTTP server's) must not run beside handlers or events.
+   */
+  public <T> T inTurn(Callable<T> work) throws Exception {
+    turn.lock();
+    try {
+      return work.call();
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  /**
+   * The cloud's one {@code type}, created by {@code create} on first use and closed when the cloud
+   * closes, before its scheduler and workers: an HTTP server that services share and that must not
+   * exist (no port, no thread) until a test asks for it.
+   */
+  public <T extends AutoCloseable> T closeWithCloud(Class<T> type, Supplier<T> create) {
+    synchronized (closeWithCloud) {
+      if (closing) {
+        throw new IllegalStateException("FakeCloud [" + name + "] is closed.");
+      }
+      return type.cast(closeWithCloud.computeIfAbsent(type, k -> create.get()));
+    }
+  }
+
   @Override
   public void close() {
+    List<AutoCloseable> resources;
+    synchronized (closeWithCloud) {
+      closing = true;
+      resources = new ArrayList<>(closeWithCloud.values());
+      closeWithCloud.clear();
+    }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // Closing goes on: one resource's failure must not keep the others open.
+      }
+    }
     scheduler.close();
     workers.close();
     Path root;

@@ -158,4 +158,51 @@ public interface FakeLambda {
 
   /** What every invocation so far cost, at {@link #settings()}'s prices. */
   LambdaCost cost();
+
+  // ---- function URLs ----------------------------------------------------------------------------
+
+  /**
+   * {@code CreateFunctionUrlConfig}: gives {@code $LATEST} (qualifier {@code null}) or an alias a
+   * URL served over real HTTP, on a loopback port of its own: {@link
+   * FunctionUrlConfig#functionUrl()}. The first URL of a cloud starts its HTTP server; closing the
+   * cloud stops it.
+   *
+   * <pre>{@code
+   * FunctionUrlConfig url = cloud.lambda().createFunctionUrlConfig("orders", null,
+   *     FunctionUrlSpec.of(FunctionUrlAuthType.NONE));
+   * HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.uri()).build(), ofString());
+   * }</pre>
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ResourceConflictException} if the
+   *     function or alias has a URL, {@code ResourceNotFoundException} without the function or
+   *     alias, {@code ValidationException} for a version number as qualifier (AWS allows aliases
+   *     and {@code $LATEST} only)
+   */
+  FunctionUrlConfig createFunctionUrlConfig(
+      String functionName, String qualifier, FunctionUrlSpec spec);
+
+  /**
+   * {@code GetFunctionUrlConfig} for {@code $LATEST} (qualifier {@code null}) or an alias.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ResourceNotFoundException} if there
+   *     is none
+   */
+  FunctionUrlConfig functionUrlConfig(String functionName, String qualifier);
+
+  /** {@code ListFunctionUrlConfigs}: the function's URLs, in creation order. */
+  List<FunctionUrlConfig> functionUrlConfigs(String functionName);
+
+  /**
+   * {@code UpdateFunctionUrlConfig}: changes the auth type or CORS settings, starting from the
+   * current ones: {@code updateFunctionUrlConfig("orders", null, spec -> spec.authType(AWS_IAM))}.
+   * The URL stays the same.
+   */
+  FunctionUrlConfig updateFunctionUrlConfig(
+      String functionName, String qualifier, UnaryOperator<FunctionUrlSpec> change);
+
+  /**
+   * {@code DeleteFunctionUrlConfig}. Requests to the URL are then refused as AWS refuses a URL that
+   * does not exist (403).
+   */
+  void deleteFunctionUrlConfig(String functionName, String qualifier);
 }

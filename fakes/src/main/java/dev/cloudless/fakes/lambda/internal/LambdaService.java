@@ -831,4 +831,75 @@ public final class LambdaService implements FakeLambda {
     }
     return total;
   }
+
+  // ---- function URLs ----------------------------------------------------------------------------
+
+  /**
+   * The cloud's function URLs, made on first use and closed with the cloud. They live in the
+   * cloud's registry of closeable resources rather than in a field of this class, so that the HTTP
+   * machinery stays in its own package ({@code urls}) and starts nothing until a URL is created.
+   */
+  private dev.cloudless.fakes.lambda.internal.urls.FunctionUrls functionUrls() {
+    return cloud.closeWithCloud(
+        dev.cloudless.fakes.lambda.internal.urls.FunctionUrls.class,
+        () ->
+            new dev.cloudless.fakes.lambda.internal.urls.FunctionUrls(
+                cloud, this, this::invokeForFunctionUrl));
+  }
+
+  @Override
+  public dev.cloudless.fakes.lambda.FunctionUrlConfig createFunctionUrlConfig(
+      String functionName, String qualifier, dev.cloudless.fakes.lambda.FunctionUrlSpec spec) {
+    return functionUrls().create(functionName, qualifier, spec);
+  }
+
+  @Override
+  public dev.cloudless.fakes.lambda.FunctionUrlConfig functionUrlConfig(
+      String functionName, String qualifier) {
+    return functionUrls().get(functionName, qualifier);
+  }
+
+  @Override
+  public List<dev.cloudless.fakes.lambda.FunctionUrlConfig> functionUrlConfigs(
+      String functionName) {
+    return functionUrls().list(functionName);
+  }
+
+  @Override
+  public dev.cloudless.fakes.lambda.FunctionUrlConfig updateFunctionUrlConfig(
+      String functionName,
+      String qualifier,
+      UnaryOperator<dev.cloudless.fakes.lambda.FunctionUrlSpec> change) {
+    return functionUrls().update(functionName, qualifier, change);
+  }
+
+  @Override
+  public void deleteFunctionUrlConfig(String functionName, String qualifier) {
+    functionUrls().delete(functionName, qualifier);
+  }
+
+  /** Whether the HTTP server of function URLs runs: not before the first URL is created. */
+  public boolean functionUrlServerStarted() {
+    return functionUrls().serverStarted();
+  }
+
+  /**
+   * The synchronous invoke a function URL makes: with the request id the URL already put in the
+   * event (AWS gives the request, the event and the logs one id) and the URL's trace.
+   */
+  private InvocationResult invokeForFunctionUrl(
+      String functionName, String qualifier, String requestId, String event, TraceHeader trace) {
+    String qualifiedArn =
+        cloud.arn("lambda", "function:" + functionName)
+            + ":"
+            + (qualifier == null ? FunctionImpl.LATEST : qualifier);
+    FunctionImpl fn =
+        find(functionName).orElseThrow(() -> LambdaErrors.functionNotFound(qualifiedArn));
+    byte[] payload = event.getBytes(StandardCharsets.UTF_8);
+    if (payload.length > LambdaErrors.MAX_SYNC_PAYLOAD) {
+      throw LambdaErrors.requestTooLarge(LambdaErrors.MAX_SYNC_PAYLOAD, "Invoke");
+    }
+    InvokeRequest request = InvokeRequest.function(functionName).qualifier(qualifier);
+    return invokeSync(target(fn, qualifier), request, requestId, payload, trace);
+  }
 }
