@@ -81,6 +81,7 @@ public final class FakeCloud implements AutoCloseable {
     this.sqs = new SqsService(context);
     this.lambda = new LambdaService(context);
     this.s3 = new S3Service(context);
+    this.lambda.connectS3(s3);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -205,6 +206,7 @@ public final class FakeCloud implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    lambda.closePackages();
     context.close();
   }
 
