@@ -10,6 +10,8 @@ import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.internal.LambdaService;
+import dev.cloudless.fakes.s3.FakeS3;
+import dev.cloudless.fakes.s3.internal.S3Service;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.internal.SqsService;
 import dev.cloudless.trace.TraceRecorder;
@@ -59,6 +61,7 @@ public final class FakeCloud implements AutoCloseable {
   private final TimeMode timeMode;
   private final LambdaService lambda;
   private final SqsService sqs;
+  private final S3Service s3;
   private volatile boolean closed;
 
   private FakeCloud(Builder b) {
@@ -77,6 +80,8 @@ public final class FakeCloud implements AutoCloseable {
             "cloud-" + Integer.toHexString(System.identityHashCode(this)));
     this.sqs = new SqsService(context);
     this.lambda = new LambdaService(context);
+    this.s3 = new S3Service(context);
+    this.lambda.connectS3(s3);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -104,6 +109,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeSqs sqs() {
     ensureOpen();
     return sqs;
+  }
+
+  /** The fake S3: buckets and objects, such as deployment packages. */
+  public FakeS3 s3() {
+    ensureOpen();
+    return s3;
   }
 
   /** The virtual clock and scheduler. */
@@ -195,6 +206,7 @@ public final class FakeCloud implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    lambda.closePackages();
     context.close();
   }
 

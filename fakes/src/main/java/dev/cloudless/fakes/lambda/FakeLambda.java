@@ -205,4 +205,31 @@ public interface FakeLambda {
    * does not exist (403).
    */
   void deleteFunctionUrlConfig(String functionName, String qualifier);
+
+  // ---- layers -----------------------------------------------------------------------------------
+
+  /**
+   * {@code PublishLayerVersion}: stores the layer's zip as its next version, numbered from 1.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code RequestEntityTooLargeException} for
+   *     an upload over 50 MB zipped, {@code InvalidParameterValueException} for content that is not
+   *     a zip, is over 250 MB unzipped, or is missing from S3 or in another region's bucket
+   */
+  LayerVersion publishLayerVersion(LayerSpec spec);
+
+  /**
+   * {@code GetLayerVersionByArn}.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ResourceNotFoundException}
+   */
+  LayerVersion layerVersion(String layerVersionArn);
+
+  /** {@code ListLayerVersions}: the layer's versions, newest first; empty for an unknown layer. */
+  List<LayerVersion> layerVersions(String layerName);
+
+  /**
+   * {@code DeleteLayerVersion}: the version can no longer be added to a function; functions already
+   * using it keep its content. Deleting a version that does not exist succeeds, as on AWS.
+   */
+  void deleteLayerVersion(String layerVersionArn);
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -29,6 +30,7 @@ import org.apiguardian.api.API;
  * @param ephemeralStorage the size of {@code /tmp}, MB
  * @param environment the environment variables
  * @param deadLetterTargetArn where failed asynchronous events go, or {@code null}
+ * @param layers the layer version ARNs, in the order they are extracted to {@code /opt}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FunctionConfiguration(
@@ -47,13 +49,15 @@ public record FunctionConfiguration(
     int memoryUsed,
     int ephemeralStorage,
     Map<String, String> environment,
-    String deadLetterTargetArn) {
+    String deadLetterTargetArn,
+    List<String> layers) {
 
   /** One vCPU's worth of memory: CPU is allocated in proportion to memory. */
   public static final int MEMORY_PER_VCPU = 1769;
 
   public FunctionConfiguration {
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    layers = layers == null ? List.of() : List.copyOf(layers);
   }
 
   /**

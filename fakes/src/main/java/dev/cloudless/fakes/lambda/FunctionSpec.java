@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +82,7 @@ public final class FunctionSpec {
   private String deadLetterTargetArn;
   private EventInvokeConfig eventInvokeConfig = EventInvokeConfig.defaults();
   private Integer reservedConcurrency;
+  private List<String> layers = List.of();
 
   private FunctionSpec(String name) {
     this.name = name;
@@ -100,6 +102,7 @@ public final class FunctionSpec {
     this.deadLetterTargetArn = from.deadLetterTargetArn;
     this.eventInvokeConfig = from.eventInvokeConfig;
     this.reservedConcurrency = from.reservedConcurrency;
+    this.layers = from.layers;
   }
 
   /**
@@ -447,6 +450,7 @@ public final class FunctionSpec {
     spec.ephemeralStorage = configuration.ephemeralStorage();
     spec.environment = configuration.environment();
     spec.deadLetterTargetArn = configuration.deadLetterTargetArn();
+    spec.layers = configuration.layers();
     return spec;
   }
 
@@ -507,5 +511,54 @@ public final class FunctionSpec {
   @Override
   public String toString() {
     return "FunctionSpec[" + name + "]";
+  }
+
+  // ---- layers -----------------------------------------------------------------------------------
+
+  private static final int MAX_LAYERS = 5;
+
+  /** A layer version ARN: a layer can only be referenced with its version. */
+  private static final Pattern LAYER_VERSION_ARN =
+      Pattern.compile(
+          "(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}"
+              + ":layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)");
+
+  /**
+   * {@code Layers}: layer version ARNs such as {@code
+   * arn:aws:lambda:us-east-1:000000000000:layer:deps:3}, replacing the whole list as AWS does; at
+   * most 5. Their content is extracted to {@code /opt} in this order, a later layer's file winning
+   * over an earlier one's, and a Java function's class loader adds {@code /opt/java/lib/*.jar}.
+   * Whether each version exists is checked when the function is created or updated.
+   *
+   * @throws AwsServiceException {@code ValidationException} for an ARN without a version, {@code
+   *     InvalidParameterValueException} for more than 5 layers
+   */
+  public FunctionSpec layers(String... layerVersionArns) {
+    Objects.requireNonNull(layerVersionArns, "layerVersionArns");
+    List<String> arns = List.of(layerVersionArns);
+    for (String arn : arns) {
+      if (arn.isEmpty() || arn.length() > 2048 || !LAYER_VERSION_ARN.matcher(arn).matches()) {
+        throw validation(
+            arns.toString(),
+            "layers",
+            "Member must satisfy constraint: [Member must have length less than or equal to 2048,"
+                + " Member must have length greater than or equal to 1, Member must satisfy regular"
+                + " expression pattern: "
+                + LAYER_VERSION_ARN.pattern()
+                + ", Member must not be null]");
+      }
+    }
+    if (arns.size() > MAX_LAYERS) {
+      throw new AwsServiceException(
+          400, "InvalidParameterValueException", "Cannot reference more than 5 layers.");
+    }
+    FunctionSpec copy = new FunctionSpec(this);
+    copy.layers = arns;
+    return copy;
+  }
+
+  /** The layer version ARNs, in order. */
+  public List<String> layers() {
+    return layers;
   }
 }

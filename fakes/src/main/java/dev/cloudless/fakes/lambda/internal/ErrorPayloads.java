@@ -22,6 +22,9 @@ final class ErrorPayloads {
 
   /** The error of an uncaught exception: message, type and the handler's stack frames. */
   ObjectNode fromThrowable(Throwable t) {
+    if (t instanceof UserFault fault) {
+      return userFault(fault);
+    }
     ObjectNode node = json.createObjectNode();
     node.put("errorMessage", messageOf(t));
     node.put("errorType", t.getClass().getName());
@@ -38,7 +41,23 @@ final class ErrorPayloads {
 
   /** The error of a failed initialisation (the handler's constructor): no stack trace. */
   ObjectNode initError(Throwable t) {
+    if (t instanceof UserFault fault) {
+      return userFault(fault);
+    }
     return plain(t.getClass().getName(), messageOf(t));
+  }
+
+  /**
+   * A fault the Java runtime reports itself (a class not found, a bad handler): no stack trace, and
+   * no {@code errorType} where the runtime names none.
+   */
+  ObjectNode userFault(UserFault fault) {
+    ObjectNode node = json.createObjectNode();
+    node.put("errorMessage", fault.getMessage());
+    if (fault.errorType() != null) {
+      node.put("errorType", fault.errorType());
+    }
+    return node;
   }
 
   /** An error with a type and a message only, as runtime errors have. */

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Makes the handler for each new execution environment from a version's {@link FunctionCode}. A
  * handler class is instantiated per environment and a factory called per environment, so that
  * initialisation happens on cold starts, as on AWS; a handler instance is shared. Serializers are
- * chosen once per handler class, as the runtime does from the handler's type arguments.
+ * chosen once per handler class, as the runtime does from the handler's type arguments. Code given
+ * as a deployment package is loaded by its {@link PackagedCode}, in a class loader per environment.
  */
 final class HandlerFactory {
 
@@ -27,9 +28,22 @@ final class HandlerFactory {
 
   private final FunctionCode code;
   private final Map<Class<?>, Serializers> serializers = new ConcurrentHashMap<>();
+  private final PackagedCode packaged;
 
   HandlerFactory(FunctionCode code) {
+    this(code, null);
+  }
+
+  HandlerFactory(FunctionCode code, PackagedCode packaged) {
     this.code = code;
+    this.packaged = packaged;
+  }
+
+  /**
+   * The deployment package and layers the code is loaded from, or null for a class-path handler.
+   */
+  PackagedCode packaged() {
+    return packaged;
   }
 
   FunctionCode code() {
@@ -47,6 +61,9 @@ final class HandlerFactory {
    * @throws Throwable what the constructor or factory threw
    */
   HandlerInvoker newInvoker(LambdaEnvironment environment) throws Throwable {
+    if (packaged != null) {
+      return packaged.newInvoker(environment);
+    }
     Object instance;
     if (code.factory().isPresent()) {
       instance = code.factory().get().apply(environment);

@@ -164,7 +164,7 @@ final class InvocationEngine {
     fn.occupy(end, provisioned);
 
     String payload = run.error != null ? run.error.toString() : run.response;
-    String errorType = run.error == null ? null : run.error.get("errorType").asText();
+    String errorType = run.error == null ? null : run.error.path("errorType").asText(null);
     String errorMessage = run.error == null ? null : run.error.get("errorMessage").asText();
     // Billed: the invocation rounded up to the millisecond, plus an on-demand cold start's Init.
     Duration billed =

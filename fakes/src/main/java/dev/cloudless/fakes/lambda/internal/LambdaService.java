@@ -79,6 +79,7 @@ public final class LambdaService implements FakeLambda {
               + spec.name()
               + "] has no code; give a handler with FunctionSpec.handler(...).");
     }
+    CodePackages.checkUpload(spec.code(), "CreateFunction");
     String arn = cloud.arn("lambda", "function:" + spec.name());
     FunctionImpl fn = new FunctionImpl(this, cloud, spec.name(), arn);
     fn.latest(newVersion(fn, FunctionImpl.LATEST, spec, spec.memorySize(), spec.code()));
@@ -107,7 +108,7 @@ public final class LambdaService implements FakeLambda {
 
   private VersionImpl newVersion(
       FunctionImpl fn, String version, FunctionSpec spec, int runsForMemory, FunctionCode code) {
-    HandlerFactory handlers = new HandlerFactory(code);
+    HandlerFactory handlers = packages().handlers(fn.latest(), spec, code);
     FunctionConfiguration configuration =
         new FunctionConfiguration(
             spec.name(),
@@ -115,7 +116,7 @@ public final class LambdaService implements FakeLambda {
             version,
             spec.description(),
             handlers.handlerName(),
-            codeSha256(code),
+            handlers.packaged() != null ? handlers.packaged().codeSha256() : codeSha256(code),
             cloud.newRequestId(),
             spec.memorySize(),
             spec.timeout(),
@@ -125,7 +126,8 @@ public final class LambdaService implements FakeLambda {
             spec.memoryUsed(),
             spec.ephemeralStorage(),
             spec.environment(),
-            spec.deadLetterTargetArn().orElse(null));
+            spec.deadLetterTargetArn().orElse(null),
+            spec.layers());
     return new VersionImpl(cloud, fn, configuration, handlers);
   }
 
@@ -202,6 +204,7 @@ public final class LambdaService implements FakeLambda {
   @Override
   public FunctionConfiguration updateFunctionCode(String functionName, FunctionCode code) {
     FunctionImpl fn = functionImpl(functionName);
+    CodePackages.checkUpload(code, "UpdateFunctionCode");
     VersionImpl before = fn.latest();
     FunctionConfiguration config = before.configuration();
     FunctionSpec spec = FunctionSpec.of(config, code);
@@ -308,7 +311,8 @@ public final class LambdaService implements FakeLambda {
               config.memoryUsed(),
               config.ephemeralStorage(),
               config.environment(),
-              config.deadLetterTargetArn());
+              config.deadLetterTargetArn(),
+              config.layers());
       VersionImpl version = new VersionImpl(cloud, fn, frozen, latest.handlers());
       fn.addPublished(version);
       Instant now = cloud.now();
@@ -335,7 +339,8 @@ public final class LambdaService implements FakeLambda {
         && a.memoryUsed() == b.memoryUsed()
         && a.ephemeralStorage() == b.ephemeralStorage()
         && a.environment().equals(b.environment())
-        && java.util.Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn());
+        && java.util.Objects.equals(a.deadLetterTargetArn(), b.deadLetterTargetArn())
+        && a.layers().equals(b.layers());
   }
 
   @Override
@@ -901,5 +906,59 @@ public final class LambdaService implements FakeLambda {
     }
     InvokeRequest request = InvokeRequest.function(functionName).qualifier(qualifier);
     return invokeSync(target(fn, qualifier), request, requestId, payload, trace);
+  }
+
+  // ---- deployment packages and layers -----------------------------------------------------------
+
+  private CodePackages packages;
+  private dev.cloudless.fakes.s3.FakeS3 s3;
+
+  /** Created on first use, so that a cloud without packages pays nothing for them. */
+  private synchronized CodePackages packages() {
+    if (packages == null) {
+      packages = new CodePackages(cloud);
+      packages.connectS3(s3);
+    }
+    return packages;
+  }
+
+  /** Where {@code FunctionCode.s3} and {@code LayerSpec.s3} read their zips. */
+  public synchronized void connectS3(dev.cloudless.fakes.s3.FakeS3 s3) {
+    this.s3 = s3;
+    if (packages != null) {
+      packages.connectS3(s3);
+    }
+  }
+
+  /** Closes the class loaders of packaged functions; called when the cloud closes. */
+  public void closePackages() {
+    CodePackages open;
+    synchronized (this) {
+      open = packages;
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  @Override
+  public dev.cloudless.fakes.lambda.LayerVersion publishLayerVersion(
+      dev.cloudless.fakes.lambda.LayerSpec spec) {
+    return packages().publishLayerVersion(java.util.Objects.requireNonNull(spec, "spec"));
+  }
+
+  @Override
+  public dev.cloudless.fakes.lambda.LayerVersion layerVersion(String layerVersionArn) {
+    return packages().layers().get(layerVersionArn);
+  }
+
+  @Override
+  public List<dev.cloudless.fakes.lambda.LayerVersion> layerVersions(String layerName) {
+    return packages().layers().list(java.util.Objects.requireNonNull(layerName, "layerName"));
+  }
+
+  @Override
+  public void deleteLayerVersion(String layerVersionArn) {
+    packages().layers().delete(layerVersionArn);
   }
 }
