@@ -31,10 +31,26 @@ public interface MessageSink {
    * @param messageAttributes message attributes, in order
    * @param traceHeader the trace to continue, or null
    * @param senderId who sent it, as SQS's {@code SenderId} shows it
+   * @param subject a subject, for topics; null otherwise
+   * @param messageGroupId the FIFO message group, or null
+   * @param messageDeduplicationId the FIFO deduplication id, or null
    */
   record InboundMessage(
       String body,
       Map<String, MessageAttributeValue> messageAttributes,
       TraceHeader traceHeader,
-      String senderId) {}
+      String senderId,
+      String subject,
+      String messageGroupId,
+      String messageDeduplicationId) {
+
+    /** A message outside FIFO and without a subject, as Lambda sends to a DLQ or destination. */
+    public InboundMessage(
+        String body,
+        Map<String, MessageAttributeValue> messageAttributes,
+        TraceHeader traceHeader,
+        String senderId) {
+      this(body, messageAttributes, traceHeader, senderId, null, null, null);
+    }
+  }
 }
