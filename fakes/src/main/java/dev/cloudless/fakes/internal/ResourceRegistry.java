@@ -24,4 +24,19 @@ public final class ResourceRegistry {
   public Optional<MessageSink> sink(String arn) {
     return Optional.ofNullable(sinks.get(arn));
   }
+
+  private volatile FunctionInvoker functions;
+
+  /** Set by Lambda when the cloud starts. */
+  public void functions(FunctionInvoker invoker) {
+    this.functions = invoker;
+  }
+
+  /** How other services invoke functions. */
+  public FunctionInvoker functions() {
+    if (functions == null) {
+      throw new IllegalStateException("Lambda is not part of this cloud");
+    }
+    return functions;
+  }
 }

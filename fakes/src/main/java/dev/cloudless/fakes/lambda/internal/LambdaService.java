@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.internal.FunctionInvoker;
 import dev.cloudless.fakes.internal.Scheduler;
 import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.AliasConfiguration;
@@ -67,6 +68,7 @@ public final class LambdaService implements FakeLambda {
     this.limits = new ConcurrencyLimits(this::functionList);
     this.engine = new InvocationEngine(cloud, limits);
     this.async = new AsyncInvoker(cloud, this, engine);
+    cloud.resources().functions(this::invokeForService);
   }
 
   // ---- functions --------------------------------------------------------------------------------
@@ -654,6 +656,66 @@ public final class LambdaService implements FakeLambda {
 
   @Override
   public InvocationResult invoke(InvokeRequest request) {
+    Answer answer = answer(request);
+    waitForResult(answer.endedAt());
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    return answer.result();
+  }
+
+  /**
+   * The invoke other services make: the same checks, limits and faults, but the clock stays where
+   * it is and the caller continues at the invocation's end.
+   */
+  private FunctionInvoker.ServiceInvocation invokeForService(
+      String functionName,
+      String qualifier,
+      String invocationType,
+      String payload,
+      TraceHeader traceHeader) {
+    InvokeRequest request =
+        InvokeRequest.function(functionName)
+            .qualifier(qualifier)
+            .invocationType(invocationType(invocationType))
+            .payload(payload)
+            .traceHeader(traceHeader);
+    Answer answer = answer(request);
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    InvocationResult r = answer.result();
+    return new FunctionInvoker.ServiceInvocation(
+        r.statusCode(),
+        r.functionError(),
+        r.executedVersion(),
+        r.payload(),
+        r.requestId(),
+        answer.endedAt());
+  }
+
+  private static InvocationType invocationType(String awsName) {
+    for (InvocationType type : InvocationType.values()) {
+      if (type.awsName().equals(awsName)) {
+        return type;
+      }
+    }
+    throw new AwsServiceException(
+        400,
+        "ValidationException",
+        "1 validation error detected: Value '"
+            + awsName
+            + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value"
+            + " set: [Event, RequestResponse, DryRun]");
+  }
+
+  /**
+   * What {@code Invoke} answers and when: a result, or the refusal Lambda answers with once the
+   * attempt is over (a throttle, a service error).
+   */
+  private record Answer(InvocationResult result, AwsServiceException refusal, Instant endedAt) {}
+
+  private Answer answer(InvokeRequest request) {
     FunctionRef ref = FunctionRef.parse(request.functionName());
     if (ref.qualifier() != null
         && request.qualifier() != null
@@ -687,11 +749,13 @@ public final class LambdaService implements FakeLambda {
     TraceHeader trace = incomingTrace(request.traceHeader());
     switch (request.invocationType()) {
       case DRY_RUN -> {
-        return new InvocationResult(204, null, null, "", null, requestId);
+        return new Answer(
+            new InvocationResult(204, null, null, "", null, requestId), null, cloud.now());
       }
       case EVENT -> {
         async.enqueue(target, qualifier, requestId, payload, body, trace);
-        return new InvocationResult(202, null, null, "", null, requestId);
+        return new Answer(
+            new InvocationResult(202, null, null, "", null, requestId), null, cloud.now());
       }
       default -> {
         return invokeSync(target, request, requestId, payload, trace);
@@ -749,7 +813,7 @@ public final class LambdaService implements FakeLambda {
     }
   }
 
-  private InvocationResult invokeSync(
+  private Answer invokeSync(
       InvokeTarget target,
       InvokeRequest request,
       String requestId,
@@ -765,19 +829,26 @@ public final class LambdaService implements FakeLambda {
                 payload,
                 trace,
                 request.logType()));
-    waitForResult(result.endedAt());
     switch (result.outcome()) {
-      case THROTTLED -> throw new TooManyRequestsException(result.throttleReason());
-      case SERVICE_ERROR -> throw LambdaErrors.serviceException();
+      case THROTTLED -> {
+        return new Answer(
+            null, new TooManyRequestsException(result.throttleReason()), result.endedAt());
+      }
+      case SERVICE_ERROR -> {
+        return new Answer(null, LambdaErrors.serviceException(), result.endedAt());
+      }
       default -> {
         String logResult = request.logType() == LogType.TAIL ? tail(result.logs()) : null;
-        return new InvocationResult(
-            200,
-            result.failed() ? "Unhandled" : null,
-            result.executedVersion(),
-            result.payload(),
-            logResult,
-            requestId);
+        return new Answer(
+            new InvocationResult(
+                200,
+                result.failed() ? "Unhandled" : null,
+                result.executedVersion(),
+                result.payload(),
+                logResult,
+                requestId),
+            null,
+            result.endedAt());
       }
     }
   }
@@ -905,7 +976,12 @@ public final class LambdaService implements FakeLambda {
       throw LambdaErrors.requestTooLarge(LambdaErrors.MAX_SYNC_PAYLOAD, "Invoke");
     }
     InvokeRequest request = InvokeRequest.function(functionName).qualifier(qualifier);
-    return invokeSync(target(fn, qualifier), request, requestId, payload, trace);
+    Answer answer = invokeSync(target(fn, qualifier), request, requestId, payload, trace);
+    waitForResult(answer.endedAt());
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    return answer.result();
   }
 
   // ---- deployment packages and layers -----------------------------------------------------------
