@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
+import dev.cloudless.fakes.internal.PolledQueue;
 import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
@@ -26,7 +27,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 
 /**
@@ -35,7 +38,7 @@ import org.apiguardian.api.API;
  * broken by send order, which makes delivery order deterministic.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class QueueImpl implements Queue, MessageSink {
+public final class QueueImpl implements Queue, MessageSink, PolledQueue {
 
   static final Duration MAX_VISIBILITY = Duration.ofHours(12);
   static final Duration MAX_WAIT = Duration.ofSeconds(20);
@@ -54,6 +57,7 @@ public final class QueueImpl implements Queue, MessageSink {
           Comparator.comparing((StoredMessage m) -> m.visibleAt)
               .thenComparingLong(m -> m.sequence));
   private long sequence;
+  private final List<Runnable> arrivalListeners = new CopyOnWriteArrayList<>();
 
   QueueImpl(CloudContext cloud, QueueSpec spec) {
     this.cloud = cloud;
@@ -168,6 +172,7 @@ public final class QueueImpl implements Queue, MessageSink {
                     message.visibleAt,
                     senderId));
     recordSegment("SendMessage", traceId, trace == null ? null : trace.parent(), now, messageId);
+    arrived();
     return new SendResult(messageId, md5, md5Attributes);
   }
 
@@ -311,8 +316,12 @@ public final class QueueImpl implements Queue, MessageSink {
   }
 
   private List<Message> take(int max, Duration visibility) {
+    return take(max, visibility, new ArrayList<>(max));
+  }
+
+  /** Receives into {@code taken} the stored messages behind the returned ones, in order. */
+  private List<Message> take(int max, Duration visibility, List<StoredMessage> taken) {
     Instant now = cloud.now();
-    List<StoredMessage> taken = new ArrayList<>(max);
     List<Message> result = new ArrayList<>(max);
     synchronized (lock) {
       expire(now);
@@ -348,6 +357,65 @@ public final class QueueImpl implements Queue, MessageSink {
       recordSegment("ReceiveMessage", m.traceId, null, now, m.messageId);
     }
     return result;
+  }
+
+  // ---- as an event source -----------------------------------------------------------------------
+
+  @Override
+  public boolean fifo() {
+    return spec.name().endsWith(".fifo");
+  }
+
+  @Override
+  public Duration visibilityTimeout() {
+    return spec.visibilityTimeout();
+  }
+
+  @Override
+  public List<PolledMessage> receiveForPoller(int maxNumberOfMessages) {
+    List<StoredMessage> taken = new ArrayList<>();
+    List<Message> received = take(maxNumberOfMessages, spec.visibilityTimeout(), taken);
+    List<PolledMessage> polled = new ArrayList<>(received.size());
+    for (int i = 0; i < received.size(); i++) {
+      Message m = received.get(i);
+      StoredMessage stored = taken.get(i);
+      TraceHeader trace =
+          stored.traceHeader != null
+              ? TraceHeader.parse(stored.traceHeader)
+              : TraceHeader.root(stored.traceId);
+      polled.add(
+          new PolledMessage(
+              m.messageId(),
+              m.receiptHandle(),
+              m.body(),
+              m.md5OfBody(),
+              m.attributes(),
+              m.messageAttributes(),
+              m.md5OfMessageAttributes(),
+              trace));
+    }
+    return polled;
+  }
+
+  @Override
+  public void addArrivalListener(Runnable listener) {
+    arrivalListeners.add(listener);
+  }
+
+  @Override
+  public void removeArrivalListener(Runnable listener) {
+    arrivalListeners.remove(listener);
+  }
+
+  @Override
+  public Optional<Instant> nextReceivableAt() {
+    return Optional.ofNullable(nextVisibleAfter(cloud.now()));
+  }
+
+  private void arrived() {
+    for (Runnable listener : arrivalListeners) {
+      listener.run();
+    }
   }
 
   // ---- delete, visibility, purge
@@ -422,6 +490,9 @@ public final class QueueImpl implements Queue, MessageSink {
                     name(),
                     changed.messageId,
                     visibleAgain));
+    if (!visibleAgain.isAfter(now)) {
+      arrived();
+    }
   }
 
   @Override
