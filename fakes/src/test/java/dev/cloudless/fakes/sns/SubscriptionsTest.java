@@ -28,6 +28,7 @@ class SubscriptionsTest {
     assertThat(sub.arn()).matches(orders.arn().replace(".", "\\.") + ":[0-9a-f-]{36}");
     assertThat(sub.protocol()).isEqualTo("sqs");
     assertThat(sub.isPendingConfirmation()).isFalse();
+    sub.confirm();
     assertThat(sub.attributes())
         .containsEntry("SubscriptionArn", sub.arn())
         .containsEntry("TopicArn", orders.arn())

@@ -154,6 +154,9 @@ final class SubscriptionImpl implements Subscription {
 
   @Override
   public void confirm() {
+    if (!pendingConfirmation) {
+      return;
+    }
     sns.confirmSubscription(topic.arn(), token);
   }
 
