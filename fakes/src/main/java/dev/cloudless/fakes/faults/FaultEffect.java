@@ -124,4 +124,17 @@ public sealed interface FaultEffect {
       return "coldStart()";
     }
   }
+
+  /**
+   * A delivery fails with a client-side error, as when the endpoint was deleted or its policy no
+   * longer lets the service in: SNS does not retry it, and sends it to the subscription's
+   * dead-letter queue, if there is one.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record ClientError() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "clientError()";
+    }
+  }
 }

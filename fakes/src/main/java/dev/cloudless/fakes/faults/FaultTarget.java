@@ -28,4 +28,38 @@ public sealed interface FaultTarget {
       return "onFunction(\"" + functionName + "\")";
     }
   }
+
+  /**
+   * Every delivery from a topic to any of its subscriptions, retries included.
+   *
+   * @param topicName the topic's name (or ARN)
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnTopic(String topicName) implements FaultTarget {
+    public OnTopic {
+      Objects.requireNonNull(topicName, "topicName");
+    }
+
+    @Override
+    public String describe() {
+      return "onTopic(\"" + topicName + "\")";
+    }
+  }
+
+  /**
+   * Every delivery to one subscription, retries included.
+   *
+   * @param subscription the subscription's ARN, or its endpoint (a queue or function ARN, a URL)
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnSubscription(String subscription) implements FaultTarget {
+    public OnSubscription {
+      Objects.requireNonNull(subscription, "subscription");
+    }
+
+    @Override
+    public String describe() {
+      return "onSubscription(\"" + subscription + "\")";
+    }
+  }
 }

@@ -23,4 +23,17 @@ public final class Faults {
   public static FunctionFaults onFunction(String functionName) {
     return new FunctionFaults(new FaultTarget.OnFunction(functionName));
   }
+
+  /** Faults on every delivery from the topic named {@code topicName} (or with this ARN). */
+  public static DeliveryFaults onTopic(String topicName) {
+    return new DeliveryFaults(new FaultTarget.OnTopic(topicName));
+  }
+
+  /**
+   * Faults on every delivery to one subscription, named by its ARN or by its endpoint (a queue or
+   * function ARN, a URL).
+   */
+  public static DeliveryFaults onSubscription(String subscriptionArnOrEndpoint) {
+    return new DeliveryFaults(new FaultTarget.OnSubscription(subscriptionArnOrEndpoint));
+  }
 }
