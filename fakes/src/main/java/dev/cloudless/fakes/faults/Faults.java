@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
  * import static dev.cloudless.fakes.faults.Faults.onFunction;
  *
  * cloud.faults().inject(onFunction("charge").throttle().onAttempts(1, 2));
+ * cloud.faults().inject(onQueue("orders").duplicateDelivery().withProbability(0.1));
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -22,5 +23,13 @@ public final class Faults {
   /** Faults on every invocation of the function named {@code functionName}. */
   public static FunctionFaults onFunction(String functionName) {
     return new FunctionFaults(new FaultTarget.OnFunction(functionName));
+  }
+
+  /**
+   * Faults on the queue named {@code queueName}: duplicate deliveries of the messages sent to it,
+   * or server errors on the calls made on it.
+   */
+  public static QueueFaults onQueue(String queueName) {
+    return new QueueFaults(queueName);
   }
 }
