@@ -2,70 +2,98 @@ package dev.cloudless.fakes.sqs.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.aws.MessageAttributeValue;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
 import dev.cloudless.fakes.journal.Journal;
+import dev.cloudless.fakes.sqs.BatchResult;
+import dev.cloudless.fakes.sqs.BatchResultErrorEntry;
+import dev.cloudless.fakes.sqs.ChangeMessageVisibilityBatchEntry;
+import dev.cloudless.fakes.sqs.DeduplicationScope;
+import dev.cloudless.fakes.sqs.DeleteMessageBatchEntry;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import dev.cloudless.fakes.sqs.QueueSpec;
 import dev.cloudless.fakes.sqs.ReceiveRequest;
+import dev.cloudless.fakes.sqs.SendMessageBatchEntry;
+import dev.cloudless.fakes.sqs.SendMessageBatchResult;
+import dev.cloudless.fakes.sqs.SendMessageBatchResultEntry;
 import dev.cloudless.fakes.sqs.SendMessageRequest;
 import dev.cloudless.fakes.sqs.SendResult;
 import dev.cloudless.fakes.sqs.SqsEvent;
-import dev.cloudless.trace.Segment;
 import dev.cloudless.trace.TraceHeader;
 import dev.cloudless.trace.TraceId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * One queue's messages and operations. Messages are kept in send order (for retention) and in
- * visibility order (for receiving): a receive takes the messages that became visible earliest, ties
- * broken by send order, which makes delivery order deterministic.
+ * One queue: its operations, with AWS's checks, journal events and trace segments. The messages
+ * live in a {@link MessageStore} guarded by this queue's lock; nothing else (the journal, faults,
+ * other queues) is touched while holding it, so that queues redriving into each other never
+ * deadlock.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class QueueImpl implements Queue, MessageSink {
 
   static final Duration MAX_VISIBILITY = Duration.ofHours(12);
   static final Duration MAX_WAIT = Duration.ofSeconds(20);
+  static final Duration MAX_DELAY = Duration.ofMinutes(15);
   static final int MAX_ATTRIBUTES = 10;
-  private static final String HANDLE_PREFIX = "AQEB";
+  static final long MAX_BATCH_BYTES = 1_048_576;
+  static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
+  static final Duration RECEIVE_ATTEMPT_WINDOW = Duration.ofMinutes(5);
+
+  /** FIFO ids and receive attempt ids: 1 to 128 ASCII letters, digits and punctuation. */
+  private static final Pattern FIFO_ID = Pattern.compile("[!-~]{1,128}");
 
   private final CloudContext cloud;
-  private final QueueSpec spec;
+  private final SqsService service;
+  private final String name;
   private final String url;
   private final String arn;
+  private final Instant createdAt;
+  private final SqsTraces traces;
 
   private final Object lock = new Object();
-  private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
-  private final TreeSet<StoredMessage> byVisibility =
-      new TreeSet<>(
-          Comparator.comparing((StoredMessage m) -> m.visibleAt)
-              .thenComparingLong(m -> m.sequence));
-  private long sequence;
+  private final MessageStore store;
+  private final FifoDeduplication deduplication = new FifoDeduplication();
+  private final Map<String, ReceiveAttempt> attempts = new HashMap<>();
+  private final Map<String, String> tags = new LinkedHashMap<>();
+  private volatile QueueSpec spec;
+  private Instant lastModifiedAt;
+  private Instant lastPurgeAt;
+  private long nextKey;
+  private long nextSequenceNumber;
 
-  QueueImpl(CloudContext cloud, QueueSpec spec) {
+  QueueImpl(CloudContext cloud, SqsService service, QueueSpec spec) {
     this.cloud = cloud;
+    this.service = service;
     this.spec = spec;
-    this.url =
-        "https://sqs." + cloud.region() + ".amazonaws.com/" + cloud.accountId() + "/" + spec.name();
-    this.arn = cloud.arn("sqs", spec.name());
+    this.name = spec.name();
+    this.url = "https://sqs." + cloud.region() + ".amazonaws.com/" + cloud.accountId() + "/" + name;
+    this.arn = cloud.arn("sqs", name);
+    this.createdAt = cloud.now();
+    this.lastModifiedAt = createdAt;
+    this.store = new MessageStore(spec.fifoQueue());
+    this.traces = new SqsTraces(cloud, name, url);
+    this.tags.putAll(spec.tags());
   }
 
   @Override
   public String name() {
-    return spec.name();
+    return name;
   }
 
   @Override
@@ -91,6 +119,17 @@ public final class QueueImpl implements Queue, MessageSink {
   // ---- send
   // --------------------------------------------------------------------------------------
 
+  /** A message on its way in, from a test, a handler, another service or a move task. */
+  private record Incoming(
+      String body,
+      Duration delay,
+      Map<String, MessageAttributeValue> attributes,
+      TraceHeader trace,
+      String senderId,
+      String messageGroupId,
+      String messageDeduplicationId,
+      boolean deduplicateOnMessageId) {}
+
   @Override
   public SendResult send(String body) {
     return send(SendMessageRequest.body(body));
@@ -98,61 +137,165 @@ public final class QueueImpl implements Queue, MessageSink {
 
   @Override
   public SendResult send(SendMessageRequest request) {
+    Objects.requireNonNull(request, "request");
     TraceHeader trace =
         request.traceHeader() != null ? request.traceHeader() : cloud.currentTrace();
-    return store(
-        request.body(), request.delay(), request.messageAttributes(), trace, cloud.accountId());
+    QueueFaultPoints.failOnServiceError(this, "SendMessage", trace);
+    return accept(incoming(request, trace));
+  }
+
+  private Incoming incoming(SendMessageRequest request, TraceHeader trace) {
+    return new Incoming(
+        request.body(),
+        request.delay(),
+        request.messageAttributes(),
+        trace,
+        cloud.accountId(),
+        request.messageGroupId(),
+        request.messageDeduplicationId(),
+        false);
   }
 
   @Override
   public void deliver(InboundMessage message) {
-    store(
-        message.body(),
-        null,
-        message.messageAttributes(),
-        message.traceHeader(),
-        message.senderId());
+    QueueFaultPoints.failOnServiceError(this, "SendMessage", message.traceHeader());
+    accept(
+        new Incoming(
+            message.body(),
+            null,
+            message.messageAttributes(),
+            message.traceHeader(),
+            message.senderId(),
+            message.messageGroupId(),
+            message.messageDeduplicationId(),
+            false));
   }
 
-  private SendResult store(
-      String body,
-      Duration delay,
-      Map<String, MessageAttributeValue> attributes,
-      TraceHeader trace,
-      String senderId) {
-    validateBody(body, attributes);
-    Duration effectiveDelay = delay == null ? spec.delay() : delay;
-    if (effectiveDelay.isNegative() || effectiveDelay.compareTo(Duration.ofMinutes(15)) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + effectiveDelay.toSeconds()
-              + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if"
-              + " provided.");
+  @Override
+  public SendMessageBatchResult sendBatch(List<SendMessageBatchEntry> entries) {
+    TraceHeader trace = cloud.currentTrace();
+    QueueFaultPoints.failOnServiceError(this, "SendMessageBatch", trace);
+    BatchRules.check(entries, SendMessageBatchEntry::id, "SendMessageBatchRequestEntry");
+    QueueSpec s = spec;
+    long total = 0;
+    for (SendMessageBatchEntry entry : entries) {
+      SendMessageRequest r = entry.request();
+      if (s.fifoQueue()) {
+        // Recorded on AWS: in a batch these fail the whole request, with InvalidParameterValue.
+        if (r.messageGroupId() == null) {
+          throw SqsErrors.invalidParameterValue(
+              "The request must contain the parameter MessageGroupId.");
+        }
+        if (r.messageDeduplicationId() == null && !s.contentBasedDeduplication()) {
+          throw SqsErrors.invalidParameterValue(
+              "The queue should either have ContentBasedDeduplication enabled or"
+                  + " MessageDeduplicationId provided explicitly");
+        }
+      }
+      total += MessageRules.size(r.body(), r.messageAttributes());
     }
+    if (total > MAX_BATCH_BYTES) {
+      throw SqsErrors.batchRequestTooLong(MAX_BATCH_BYTES, total);
+    }
+    List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (SendMessageBatchEntry entry : entries) {
+      TraceHeader entryTrace =
+          entry.request().traceHeader() != null ? entry.request().traceHeader() : trace;
+      try {
+        SendResult r = accept(incoming(entry.request(), entryTrace));
+        successful.add(
+            new SendMessageBatchResultEntry(
+                entry.id(),
+                r.messageId(),
+                r.md5OfMessageBody(),
+                r.md5OfMessageAttributes(),
+                r.sequenceNumber()));
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
+      }
+    }
+    return new SendMessageBatchResult(successful, failed);
+  }
+
+  /** Checks a message as SQS does, then stores it (or, on a FIFO queue, deduplicates it). */
+  private SendResult accept(Incoming in) {
+    QueueSpec s = spec;
+    check(in, s);
     Instant now = cloud.now();
+    boolean duplicate = !s.fifoQueue() && QueueFaultPoints.duplicateFires(this, in.trace);
+    String md5 = MessageDigests.ofBody(in.body);
+    String md5Attributes = MessageDigests.ofAttributes(in.attributes);
+    TraceId traceId = in.trace != null ? in.trace.root() : cloud.newTraceId();
     String messageId = cloud.randomness().uuid().toString();
-    String md5 = MessageDigests.ofBody(body);
-    String md5Attributes = MessageDigests.ofAttributes(attributes);
-    TraceId traceId = trace != null ? trace.root() : cloud.newTraceId();
+    Map<String, MessageAttributeValue> attributes =
+        in.attributes.isEmpty() ? Map.of() : new LinkedHashMap<>(in.attributes);
     StoredMessage message;
+    StoredMessage copy = null;
+    FifoDeduplication.Accepted first = null;
+    String deduplicationId = null;
     synchronized (lock) {
-      expire(now);
-      message =
-          new StoredMessage(
-              ++sequence,
-              messageId,
-              body,
-              md5,
-              attributes.isEmpty() ? Map.of() : new LinkedHashMap<>(attributes),
-              md5Attributes,
-              now,
-              senderId,
-              trace == null ? null : trace.value(),
-              traceId,
-              now.plus(effectiveDelay));
-      byId.put(messageId, message);
-      byVisibility.add(message);
+      expireLocked(now);
+      String sequenceNumber = null;
+      if (s.fifoQueue()) {
+        deduplicationId =
+            in.deduplicateOnMessageId
+                ? messageId
+                : in.messageDeduplicationId != null
+                    ? in.messageDeduplicationId
+                    : MessageRules.sha256(in.body);
+        String key =
+            s.deduplicationScope() == DeduplicationScope.MESSAGE_GROUP
+                ? in.messageGroupId + "\u0000" + deduplicationId
+                : deduplicationId;
+        first = deduplication.find(key, now);
+        if (first == null) {
+          sequenceNumber = nextSequenceNumberLocked();
+          deduplication.remember(key, messageId, sequenceNumber, now);
+        }
+      }
+      if (first == null) {
+        // A FIFO queue's delay is the queue's, retroactively; a standard message keeps the delay
+        // it was sent with.
+        boolean queueDelay = s.fifoQueue() || in.delay == null;
+        Duration delay = queueDelay ? s.delay() : in.delay;
+        message =
+            newMessage(
+                messageId,
+                in,
+                md5,
+                attributes,
+                md5Attributes,
+                traceId,
+                now,
+                delay,
+                deduplicationId,
+                sequenceNumber);
+        message.waitingForQueueDelay = queueDelay;
+        store.add(message);
+        if (duplicate) {
+          copy =
+              newMessage(
+                  messageId, in, md5, attributes, md5Attributes, traceId, now, delay, null, null);
+          copy.waitingForQueueDelay = queueDelay;
+          store.add(copy);
+        }
+      } else {
+        message = null;
+      }
     }
+    if (first != null) {
+      String firstId = first.messageId();
+      String dedup = deduplicationId;
+      cloud
+          .journal()
+          .append(
+              seq ->
+                  new SqsEvent.MessageDeduplicated(
+                      seq, now, arn, traceId.value(), name, firstId, dedup));
+      return new SendResult(firstId, md5, md5Attributes, first.sequenceNumber());
+    }
+    StoredMessage sent = message;
     cloud
         .journal()
         .append(
@@ -162,68 +305,122 @@ public final class QueueImpl implements Queue, MessageSink {
                     now,
                     arn,
                     traceId.value(),
-                    name(),
+                    name,
                     messageId,
-                    body,
-                    message.visibleAt,
-                    senderId));
-    recordSegment("SendMessage", traceId, trace == null ? null : trace.parent(), now, messageId);
-    return new SendResult(messageId, md5, md5Attributes);
+                    in.body,
+                    sent.visibleAt,
+                    in.senderId,
+                    in.messageGroupId));
+    if (copy != null) {
+      cloud
+          .journal()
+          .append(
+              seq ->
+                  new SqsEvent.MessageDuplicated(seq, now, arn, traceId.value(), name, messageId));
+    }
+    traces.record(
+        "SendMessage", traceId, in.trace == null ? null : in.trace.parent(), now, messageId);
+    return new SendResult(messageId, md5, md5Attributes, sent.sequenceNumber);
   }
 
-  private void validateBody(String body, Map<String, MessageAttributeValue> attributes) {
-    if (body == null || body.isEmpty()) {
-      throw SqsErrors.missingParameter("MessageBody");
-    }
-    if (!validCharacters(body)) {
-      throw SqsErrors.invalidMessageContents();
-    }
-    MessageAttributeRules.validate(attributes);
-    if (attributes.size() > MAX_ATTRIBUTES) {
-      throw SqsErrors.invalidParameterValue(
-          "Number of message attributes ["
-              + attributes.size()
-              + "] exceeds the allowed maximum ["
-              + MAX_ATTRIBUTES
-              + "].");
-    }
-    long size = body.getBytes(StandardCharsets.UTF_8).length;
-    for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
-      MessageAttributeValue v = e.getValue();
-      size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-      size += v.dataType().getBytes(StandardCharsets.UTF_8).length;
-      size +=
-          v.binaryValue() != null
-              ? v.binaryValue().length
-              : v.stringValue() == null
-                  ? 0
-                  : v.stringValue().getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (size > spec.maximumMessageSize()) {
-      throw SqsErrors.invalidParameterValue(
-          "One or more parameters are invalid. Reason: Message must be shorter than "
-              + spec.maximumMessageSize()
-              + " bytes.");
-    }
+  private StoredMessage newMessage(
+      String messageId,
+      Incoming in,
+      String md5,
+      Map<String, MessageAttributeValue> attributes,
+      String md5Attributes,
+      TraceId traceId,
+      Instant now,
+      Duration delay,
+      String deduplicationId,
+      String sequenceNumber) {
+    return new StoredMessage(
+        ++nextKey,
+        messageId,
+        in.body,
+        md5,
+        attributes,
+        md5Attributes,
+        now,
+        in.senderId,
+        in.trace == null ? null : in.trace.value(),
+        traceId,
+        in.messageGroupId,
+        deduplicationId,
+        sequenceNumber,
+        null,
+        now.plus(delay));
   }
 
-  /** The characters SQS accepts: #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000+. */
-  private static boolean validCharacters(String body) {
-    for (int i = 0; i < body.length(); ) {
-      int c = body.codePointAt(i);
-      boolean ok =
-          c == 0x9
-              || c == 0xA
-              || c == 0xD
-              || (c >= 0x20 && c <= 0xD7FF)
-              || (c >= 0xE000 && c <= 0xFFFD)
-              || (c >= 0x10000 && c <= 0x10FFFF);
-      if (!ok) {
-        return false;
+  /** SQS's checks of a message, in the order AWS applies them. */
+  private static void check(Incoming in, QueueSpec s) {
+    MessageRules.checkBody(in.body, in.attributes, s.maximumMessageSize());
+    if (s.fifoQueue()) {
+      if (in.delay != null && !in.delay.isZero()) {
+        // Recorded on AWS (test_fifo_queue_send_message_with_delay_seconds_fails), wording and all.
+        throw SqsErrors.invalidParameterValue(
+            "Value "
+                + in.delay.toSeconds()
+                + " for parameter DelaySeconds is invalid. Reason: The request include parameter"
+                + " that is not valid for this queue type.");
       }
-      i += Character.charCount(c);
+      if (in.messageGroupId == null) {
+        throw SqsErrors.missingParameter("MessageGroupId");
+      }
+      checkFifoId("MessageGroupId", in.messageGroupId);
+      if (in.messageDeduplicationId == null
+          && !in.deduplicateOnMessageId
+          && !s.contentBasedDeduplication()) {
+        throw SqsErrors.invalidParameterValue(
+            "The queue should either have ContentBasedDeduplication enabled or"
+                + " MessageDeduplicationId provided explicitly");
+      }
+      if (in.messageDeduplicationId != null) {
+        checkFifoId("MessageDeduplicationId", in.messageDeduplicationId);
+      }
+      return;
     }
-    return true;
+    if (in.messageDeduplicationId != null) {
+      throw SqsErrors.invalidParameterValue(
+          "Value "
+              + in.messageDeduplicationId
+              + " for parameter MessageDeduplicationId is invalid. Reason: The request includes a"
+              + " parameter that is not valid for this queue type.");
+    }
+    if (in.messageGroupId != null) {
+      checkFifoId("MessageGroupId", in.messageGroupId);
+    }
+    if (in.delay != null
+        && (in.delay.isNegative()
+            || in.delay.compareTo(MAX_DELAY) > 0
+            || in.delay.toNanosPart() != 0)) {
+      throw SqsErrors.invalidParameterValue(
+          "Value "
+              + in.delay.toSeconds()
+              + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if"
+              + " provided.");
+    }
+  }
+
+  private static void checkFifoId(String parameter, String value) {
+    if (!FIFO_ID.matcher(value).matches()) {
+      throw SqsErrors.invalidParameterValue(
+          "Value "
+              + value
+              + " for parameter "
+              + parameter
+              + " is invalid. Reason: "
+              + parameter
+              + " can only include alphanumeric and punctuation characters. 1 to 128 in length.");
+    }
+  }
+
+  /**
+   * A large number that grows in send order, 20 digits like AWS's. AWS's are not consecutive;
+   * nothing may rely on their gaps, so consecutive ones serve.
+   */
+  private String nextSequenceNumberLocked() {
+    return "18" + String.format("%018d", ++nextSequenceNumber);
   }
 
   // ---- receive
@@ -241,6 +438,8 @@ public final class QueueImpl implements Queue, MessageSink {
 
   @Override
   public List<Message> receive(ReceiveRequest request) {
+    Objects.requireNonNull(request, "request");
+    QueueSpec s = spec;
     int max = request.maxNumberOfMessages();
     if (max < 1 || max > 10) {
       throw SqsErrors.invalidParameterValue(
@@ -250,17 +449,9 @@ public final class QueueImpl implements Queue, MessageSink {
               + " if provided.");
     }
     Duration visibility =
-        request.visibilityTimeout() == null
-            ? spec.visibilityTimeout()
-            : request.visibilityTimeout();
-    if (visibility.isNegative() || visibility.compareTo(MAX_VISIBILITY) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + visibility.toSeconds()
-              + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200,"
-              + " if provided.");
-    }
-    Duration wait = request.waitTime() == null ? spec.receiveMessageWaitTime() : request.waitTime();
+        request.visibilityTimeout() == null ? s.visibilityTimeout() : request.visibilityTimeout();
+    checkVisibility(visibility);
+    Duration wait = request.waitTime() == null ? s.receiveMessageWaitTime() : request.waitTime();
     if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
       throw SqsErrors.invalidParameterValue(
           "Value "
@@ -268,73 +459,116 @@ public final class QueueImpl implements Queue, MessageSink {
               + " for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if"
               + " provided.");
     }
-    if (!wait.isZero()) {
-      longPoll(cloud.now().plus(wait));
+    MessageFilters.checkSystemAttributeNames(request.attributeNames());
+    String attemptId = s.fifoQueue() ? request.receiveRequestAttemptId() : null;
+    if (attemptId != null) {
+      checkFifoId("ReceiveRequestAttemptId", attemptId);
     }
-    return take(max, visibility);
+    QueueFaultPoints.failOnServiceError(this, "ReceiveMessage", cloud.currentTrace());
+    if (attemptId != null) {
+      List<Message> replayed = replay(attemptId, visibility);
+      if (replayed != null) {
+        return replayed;
+      }
+    }
+    Instant deadline = cloud.now().plus(wait);
+    while (true) {
+      Taken taken = take(max, visibility, request);
+      if (!taken.messages.isEmpty() || !cloud.now().isBefore(deadline)) {
+        if (attemptId != null && !taken.messages.isEmpty()) {
+          remember(attemptId, taken);
+        }
+        return taken.messages;
+      }
+      waitForMessages(deadline);
+    }
+  }
+
+  private static void checkVisibility(Duration visibility) {
+    if (visibility.isNegative()
+        || visibility.compareTo(MAX_VISIBILITY) > 0
+        || visibility.toNanosPart() != 0) {
+      throw SqsErrors.invalidParameterValue(
+          "Value "
+              + visibility.toSeconds()
+              + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200,"
+              + " if provided.");
+    }
   }
 
   /**
-   * Waits on the virtual clock until a message is visible or the deadline passes: runs scheduled
-   * events meanwhile, and moves the clock to the instant a delayed or in-flight message reappears.
+   * Waits on the virtual clock until a receive would find something or the deadline passes: runs
+   * scheduled events meanwhile, and moves the clock to the instant a delayed or in-flight message
+   * reappears.
    */
-  private void longPoll(Instant deadline) {
-    while (!hasVisible()) {
+  private void waitForMessages(Instant deadline) {
+    while (!hasWork()) {
       Instant now = cloud.now();
       if (!now.isBefore(deadline)) {
         return;
       }
-      Instant nextVisible = nextVisibleAfter(now);
-      Instant target =
-          nextVisible != null && nextVisible.isBefore(deadline) ? nextVisible : deadline;
-      cloud.scheduler().runUntil(this::hasVisible, target);
-    }
-  }
-
-  private boolean hasVisible() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return !byVisibility.isEmpty() && !byVisibility.first().visibleAt.isAfter(now);
-    }
-  }
-
-  private Instant nextVisibleAfter(Instant now) {
-    synchronized (lock) {
-      for (StoredMessage m : byVisibility) {
-        if (m.visibleAt.isAfter(now)) {
-          return m.visibleAt;
-        }
+      Instant next;
+      synchronized (lock) {
+        next = store.nextVisibleAfter(now);
       }
-      return null;
+      Instant target = next != null && next.isBefore(deadline) ? next : deadline;
+      cloud.scheduler().runUntil(this::hasWork, target);
     }
   }
 
-  private List<Message> take(int max, Duration visibility) {
+  /** Whether a receive now would return or dead-letter a message. */
+  private boolean hasWork() {
     Instant now = cloud.now();
-    List<StoredMessage> taken = new ArrayList<>(max);
-    List<Message> result = new ArrayList<>(max);
+    Predicate<StoredMessage> moves = movesToDeadLetterQueue(spec, deadLetterQueue(spec));
     synchronized (lock) {
-      expire(now);
-      Iterator<StoredMessage> it = byVisibility.iterator();
-      while (it.hasNext() && taken.size() < max) {
-        StoredMessage m = it.next();
-        if (m.visibleAt.isAfter(now)) {
-          break;
-        }
-        it.remove();
-        taken.add(m);
+      expireLocked(now);
+      return !store.select(now, 1, moves).isEmpty();
+    }
+  }
+
+  /** What a receive took: the stored messages, and the messages as returned. */
+  private record Taken(List<StoredMessage> stored, List<Long> versions, List<Message> messages) {}
+
+  private Taken take(int max, Duration visibility, ReceiveRequest request) {
+    Instant now = cloud.now();
+    QueueSpec s = spec;
+    QueueImpl deadLetterQueue = deadLetterQueue(s);
+    Predicate<StoredMessage> moves = movesToDeadLetterQueue(s, deadLetterQueue);
+    List<StoredMessage> taken;
+    List<Long> versions = new ArrayList<>();
+    List<Message> result = new ArrayList<>();
+    List<StoredMessage> moved;
+    synchronized (lock) {
+      expireLocked(now);
+      MessageStore.Selection selection = store.select(now, max, moves);
+      moved = selection.move();
+      for (StoredMessage m : moved) {
+        store.remove(m);
       }
+      taken = selection.take();
       for (StoredMessage m : taken) {
         m.receiveCount++;
         if (m.firstReceivedAt == null) {
           m.firstReceivedAt = now;
         }
         m.lastReceivedAt = now;
-        m.visibleAt = now.plus(visibility);
-        byVisibility.add(m);
-        result.add(toMessage(m, handle(m)));
+        m.waitingForQueueDelay = false;
+        m.version++;
+        store.setVisibleAt(m, now.plus(visibility));
+        versions.add(m.version);
+        result.add(toMessage(m, handle(m), request));
       }
+    }
+    for (StoredMessage m : moved) {
+      String dlqArn = deadLetterQueue.arn();
+      int count = m.receiveCount;
+      cloud
+          .journal()
+          .append(
+              seq ->
+                  new SqsEvent.MessageMovedToDeadLetterQueue(
+                      seq, now, arn, m.traceId.value(), name, m.messageId, count, dlqArn));
+      deadLetterQueue.acceptDeadLetter(m, arn);
     }
     for (StoredMessage m : taken) {
       Instant visibleAgain = m.visibleAt;
@@ -344,10 +578,135 @@ public final class QueueImpl implements Queue, MessageSink {
           .append(
               seq ->
                   new SqsEvent.MessageReceived(
-                      seq, now, arn, m.traceId.value(), name(), m.messageId, count, visibleAgain));
-      recordSegment("ReceiveMessage", m.traceId, null, now, m.messageId);
+                      seq, now, arn, m.traceId.value(), name, m.messageId, count, visibleAgain));
+      traces.record("ReceiveMessage", m.traceId, null, now, m.messageId);
     }
-    return result;
+    return new Taken(taken, versions, result);
+  }
+
+  /**
+   * The queue a receive moves messages to, if the redrive policy's target exists and still accepts
+   * them; otherwise messages are delivered as if there were no policy, and stay.
+   */
+  private QueueImpl deadLetterQueue(QueueSpec s) {
+    if (s.redrivePolicy() == null) {
+      return null;
+    }
+    QueueImpl target = service.queueByArn(s.redrivePolicy().deadLetterTargetArn()).orElse(null);
+    if (target == null || target == this || target.spec.fifoQueue() != s.fifoQueue()) {
+      return null;
+    }
+    QueueSpec targetSpec = target.spec;
+    if (targetSpec.redriveAllowPolicy() != null && !targetSpec.redriveAllowPolicy().allows(arn)) {
+      return null;
+    }
+    return target;
+  }
+
+  /**
+   * A message moves when this receive would be one more than {@code maxReceiveCount}: consumers see
+   * it exactly {@code maxReceiveCount} times.
+   */
+  private static Predicate<StoredMessage> movesToDeadLetterQueue(QueueSpec s, QueueImpl dlq) {
+    if (dlq == null) {
+      return m -> false;
+    }
+    int maxReceiveCount = s.redrivePolicy().maxReceiveCount();
+    return m -> m.receiveCount >= maxReceiveCount;
+  }
+
+  /**
+   * A message arriving from a source queue's redrive: the same id, body and attributes, its receive
+   * count going on, its retention still counted from when it was first sent, and {@code
+   * DeadLetterQueueSourceArn} added. On a FIFO dead-letter queue its deduplication id becomes its
+   * message id and it gets a sequence number here.
+   */
+  void acceptDeadLetter(StoredMessage original, String sourceArn) {
+    Instant now = cloud.now();
+    boolean fifo = spec.fifoQueue();
+    StoredMessage arrived;
+    synchronized (lock) {
+      arrived =
+          new StoredMessage(
+              ++nextKey,
+              original.messageId,
+              original.body,
+              original.md5OfBody,
+              original.messageAttributes,
+              original.md5OfMessageAttributes,
+              original.sentAt,
+              original.senderId,
+              original.traceHeader,
+              original.traceId,
+              original.messageGroupId,
+              fifo ? original.messageId : null,
+              fifo ? nextSequenceNumberLocked() : null,
+              sourceArn,
+              now);
+      arrived.receiveCount = original.receiveCount;
+      arrived.firstReceivedAt = original.firstReceivedAt;
+      arrived.lastReceivedAt = original.lastReceivedAt;
+      store.add(arrived);
+    }
+    int count = arrived.receiveCount;
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new SqsEvent.MessageMovedFromSourceQueue(
+                    seq,
+                    now,
+                    arn,
+                    original.traceId.value(),
+                    name,
+                    original.messageId,
+                    count,
+                    sourceArn));
+    synchronized (lock) {
+      // A message older than this queue's retention period expires on arrival, as on AWS.
+      expireLocked(now);
+    }
+  }
+
+  /** A receive retried with the same {@code ReceiveRequestAttemptId}. */
+  private record ReceiveAttempt(Instant at, Taken taken) {}
+
+  private void remember(String attemptId, Taken taken) {
+    synchronized (lock) {
+      attempts.put(attemptId, new ReceiveAttempt(cloud.now(), taken));
+    }
+  }
+
+  /**
+   * The messages of an earlier receive with this attempt id, with their visibility timeout
+   * restarted, if it was made less than 5 minutes ago and none of its messages was deleted or
+   * changed since; else null, and the receive goes ahead.
+   */
+  private List<Message> replay(String attemptId, Duration visibility) {
+    Instant now = cloud.now();
+    synchronized (lock) {
+      expireLocked(now);
+      ReceiveAttempt attempt = attempts.get(attemptId);
+      if (attempt == null) {
+        return null;
+      }
+      if (!attempt.at.plus(RECEIVE_ATTEMPT_WINDOW).isAfter(now)) {
+        attempts.remove(attemptId);
+        return null;
+      }
+      List<StoredMessage> stored = attempt.taken.stored;
+      for (int i = 0; i < stored.size(); i++) {
+        StoredMessage m = stored.get(i);
+        if (!store.contains(m) || m.version != attempt.taken.versions.get(i)) {
+          attempts.remove(attemptId);
+          return null;
+        }
+      }
+      for (StoredMessage m : stored) {
+        store.setVisibleAt(m, now.plus(visibility));
+      }
+      return attempt.taken.messages;
+    }
   }
 
   // ---- delete, visibility, purge
@@ -355,18 +714,30 @@ public final class QueueImpl implements Queue, MessageSink {
 
   @Override
   public void delete(String receiptHandle) {
+    QueueFaultPoints.failOnServiceError(this, "DeleteMessage", cloud.currentTrace());
+    deleteOne(receiptHandle);
+  }
+
+  private void deleteOne(String receiptHandle) {
     Instant now = cloud.now();
     StoredMessage deleted;
     synchronized (lock) {
-      expire(now);
-      HandleParts parts = parse(receiptHandle);
-      StoredMessage m = byId.get(parts.messageId);
-      if (m == null || m.receiveCount != parts.receiveCount) {
+      expireLocked(now);
+      ReceiptHandles.Parsed parsed = ReceiptHandles.parse(name, receiptHandle);
+      StoredMessage m = store.get(parsed.key());
+      if (spec.fifoQueue()) {
+        if (m == null) {
+          return;
+        }
+        if (m.receiveCount != parsed.receiveCount() || m.visible(now)) {
+          // Recorded on AWS (test_fifo_delete_message_with_expired_receipt_handle).
+          throw SqsErrors.receiptHandleExpired(receiptHandle);
+        }
+      } else if (m == null || m.receiveCount != parsed.receiveCount()) {
         // Already deleted, or received again since: AWS answers success and keeps the message.
         return;
       }
-      byId.remove(m.messageId);
-      byVisibility.remove(m);
+      store.remove(m);
       deleted = m;
     }
     cloud
@@ -374,26 +745,55 @@ public final class QueueImpl implements Queue, MessageSink {
         .append(
             seq ->
                 new SqsEvent.MessageDeleted(
-                    seq, now, arn, deleted.traceId.value(), name(), deleted.messageId));
-    recordSegment("DeleteMessage", deleted.traceId, null, now, deleted.messageId);
+                    seq, now, arn, deleted.traceId.value(), name, deleted.messageId));
+    traces.record("DeleteMessage", deleted.traceId, null, now, deleted.messageId);
+  }
+
+  @Override
+  public BatchResult deleteBatch(List<DeleteMessageBatchEntry> entries) {
+    QueueFaultPoints.failOnServiceError(this, "DeleteMessageBatch", cloud.currentTrace());
+    BatchRules.check(entries, DeleteMessageBatchEntry::id, "DeleteMessageBatchRequestEntry");
+    List<String> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (DeleteMessageBatchEntry entry : entries) {
+      try {
+        deleteOne(entry.receiptHandle());
+        successful.add(entry.id());
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
+      }
+    }
+    return new BatchResult(successful, failed);
   }
 
   @Override
   public void changeVisibility(String receiptHandle, Duration visibilityTimeout) {
-    if (visibilityTimeout.isNegative() || visibilityTimeout.compareTo(MAX_VISIBILITY) > 0) {
+    Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+    checkChangedVisibility(visibilityTimeout);
+    QueueFaultPoints.failOnServiceError(this, "ChangeMessageVisibility", cloud.currentTrace());
+    changeOne(receiptHandle, visibilityTimeout);
+  }
+
+  private static void checkChangedVisibility(Duration visibilityTimeout) {
+    if (visibilityTimeout.isNegative()
+        || visibilityTimeout.compareTo(MAX_VISIBILITY) > 0
+        || visibilityTimeout.toNanosPart() != 0) {
       throw SqsErrors.invalidParameterValue(
           "Value "
               + visibilityTimeout.toSeconds()
               + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and"
               + " 43200.");
     }
+  }
+
+  private void changeOne(String receiptHandle, Duration visibilityTimeout) {
     Instant now = cloud.now();
     StoredMessage changed;
     synchronized (lock) {
-      expire(now);
-      HandleParts parts = parse(receiptHandle);
-      StoredMessage m = byId.get(parts.messageId);
-      if (m == null || m.receiveCount != parts.receiveCount) {
+      expireLocked(now);
+      ReceiptHandles.Parsed parsed = ReceiptHandles.parse(name, receiptHandle);
+      StoredMessage m = store.get(parsed.key());
+      if (m == null || m.receiveCount != parsed.receiveCount()) {
         throw SqsErrors.messageNotInflight();
       }
       Instant until = now.plus(visibilityTimeout);
@@ -404,9 +804,8 @@ public final class QueueImpl implements Queue, MessageSink {
                 + " for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout"
                 + " for the message is beyond the limit [43200 seconds]");
       }
-      byVisibility.remove(m);
-      m.visibleAt = until;
-      byVisibility.add(m);
+      m.version++;
+      store.setVisibleAt(m, until);
       changed = m;
     }
     Instant visibleAgain = changed.visibleAt;
@@ -415,25 +814,131 @@ public final class QueueImpl implements Queue, MessageSink {
         .append(
             seq ->
                 new SqsEvent.MessageVisibilityChanged(
-                    seq,
-                    now,
-                    arn,
-                    changed.traceId.value(),
-                    name(),
-                    changed.messageId,
-                    visibleAgain));
+                    seq, now, arn, changed.traceId.value(), name, changed.messageId, visibleAgain));
+  }
+
+  @Override
+  public BatchResult changeVisibilityBatch(List<ChangeMessageVisibilityBatchEntry> entries) {
+    QueueFaultPoints.failOnServiceError(this, "ChangeMessageVisibilityBatch", cloud.currentTrace());
+    BatchRules.check(
+        entries, ChangeMessageVisibilityBatchEntry::id, "ChangeMessageVisibilityBatchRequestEntry");
+    List<String> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (ChangeMessageVisibilityBatchEntry entry : entries) {
+      try {
+        checkChangedVisibility(entry.visibilityTimeout());
+        changeOne(entry.receiptHandle(), entry.visibilityTimeout());
+        successful.add(entry.id());
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
+      }
+    }
+    return new BatchResult(successful, failed);
+  }
+
+  private static BatchResultErrorEntry failure(String id, AwsServiceException e) {
+    return new BatchResultErrorEntry(id, e.statusCode() < 500, e.errorCode(), e.getMessage());
   }
 
   @Override
   public void purge() {
+    QueueFaultPoints.failOnServiceError(this, "PurgeQueue", cloud.currentTrace());
     Instant now = cloud.now();
     int count;
     synchronized (lock) {
-      count = byId.size();
-      byId.clear();
-      byVisibility.clear();
+      if (lastPurgeAt != null && now.isBefore(lastPurgeAt.plus(PURGE_INTERVAL))) {
+        throw SqsErrors.purgeQueueInProgress(name);
+      }
+      lastPurgeAt = now;
+      count = store.clear().size();
+      attempts.clear();
     }
-    cloud.journal().append(seq -> new SqsEvent.QueuePurged(seq, now, arn, name(), count));
+    cloud.journal().append(seq -> new SqsEvent.QueuePurged(seq, now, arn, name, count));
+  }
+
+  // ---- attributes and tags
+  // -----------------------------------------------------------------------
+
+  @Override
+  public Map<String, String> attributes() {
+    return attributes("All");
+  }
+
+  @Override
+  public Map<String, String> attributes(String... names) {
+    List<String> asked = List.of(names);
+    QueueAttributes.checkNames(asked);
+    Instant now = cloud.now();
+    Map<String, String> all = new TreeMap<>(QueueAttributes.configured(spec));
+    synchronized (lock) {
+      expireLocked(now);
+      all.put("ApproximateNumberOfMessages", Integer.toString(store.countVisible(now)));
+      all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(store.countInFlight(now)));
+      all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(store.countDelayed(now)));
+      all.put("LastModifiedTimestamp", Long.toString(lastModifiedAt.getEpochSecond()));
+    }
+    all.put("CreatedTimestamp", Long.toString(createdAt.getEpochSecond()));
+    all.put("QueueArn", arn);
+    if (asked.contains("All")) {
+      return all;
+    }
+    Map<String, String> result = new TreeMap<>();
+    for (String n : asked) {
+      String value = all.get(n);
+      if (value != null) {
+        result.put(n, value);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void setAttributes(Map<String, String> attributes) {
+    Objects.requireNonNull(attributes, "attributes");
+    for (String key : attributes.keySet()) {
+      Objects.requireNonNull(key, "attribute name");
+    }
+    QueueSpec next = QueueAttributes.parseSet(spec, attributes, cloud.json());
+    service.check(next, arn);
+    Instant now = cloud.now();
+    synchronized (lock) {
+      QueueSpec previous = spec;
+      spec = next;
+      lastModifiedAt = now;
+      if (next.fifoQueue() && !next.delay().equals(previous.delay())) {
+        // AWS documents the FIFO queue delay as retroactive: waiting messages move with it.
+        for (StoredMessage m : store.waitingForQueueDelay()) {
+          store.setVisibleAt(m, m.sentAt.plus(next.delay()));
+        }
+      }
+    }
+    cloud
+        .journal()
+        .append(seq -> new SqsEvent.QueueAttributesChanged(seq, now, arn, name, attributes));
+  }
+
+  @Override
+  public Map<String, String> tags() {
+    synchronized (lock) {
+      return Map.copyOf(tags);
+    }
+  }
+
+  @Override
+  public void tag(Map<String, String> added) {
+    Objects.requireNonNull(added, "tags");
+    synchronized (lock) {
+      QueueTags.check(added, tags);
+      tags.putAll(added);
+    }
+  }
+
+  @Override
+  public void untag(Collection<String> tagKeys) {
+    Objects.requireNonNull(tagKeys, "tagKeys");
+    synchronized (lock) {
+      tags.keySet().removeAll(tagKeys);
+    }
   }
 
   // ---- inspection
@@ -443,8 +948,12 @@ public final class QueueImpl implements Queue, MessageSink {
   public List<Message> peek() {
     Instant now = cloud.now();
     synchronized (lock) {
-      expire(now);
-      return byId.values().stream().map(m -> toMessage(m, null)).toList();
+      expireLocked(now);
+      List<Message> all = new ArrayList<>(store.size());
+      for (StoredMessage m : store.all()) {
+        all.add(toMessage(m, null, null));
+      }
+      return all;
     }
   }
 
@@ -452,8 +961,8 @@ public final class QueueImpl implements Queue, MessageSink {
   public int approximateNumberOfMessages() {
     Instant now = cloud.now();
     synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> !m.visibleAt.isAfter(now)).count();
+      expireLocked(now);
+      return store.countVisible(now);
     }
   }
 
@@ -461,8 +970,8 @@ public final class QueueImpl implements Queue, MessageSink {
   public int approximateNumberOfMessagesNotVisible() {
     Instant now = cloud.now();
     synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> m.inFlight(now)).count();
+      expireLocked(now);
+      return store.countInFlight(now);
     }
   }
 
@@ -470,8 +979,8 @@ public final class QueueImpl implements Queue, MessageSink {
   public int approximateNumberOfMessagesDelayed() {
     Instant now = cloud.now();
     synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> m.delayed(now)).count();
+      expireLocked(now);
+      return store.countDelayed(now);
     }
   }
 
@@ -479,43 +988,98 @@ public final class QueueImpl implements Queue, MessageSink {
   public int size() {
     Instant now = cloud.now();
     synchronized (lock) {
-      expire(now);
-      return byId.size();
+      expireLocked(now);
+      return store.size();
     }
   }
 
   @Override
   public String toString() {
-    return "Queue[" + name() + "]";
+    return "Queue[" + name + "]";
+  }
+
+  // ---- for the service and move tasks
+  // ------------------------------------------------------------
+
+  /** Empties the queue as it is deleted; returns how many messages it held. */
+  int drop() {
+    synchronized (lock) {
+      return store.clear().size();
+    }
+  }
+
+  /** Removes and returns the oldest visible message, for a move task; null if none is visible. */
+  StoredMessage takeForMove() {
+    Instant now = cloud.now();
+    synchronized (lock) {
+      expireLocked(now);
+      StoredMessage m = store.firstVisible(now);
+      if (m != null) {
+        store.remove(m);
+      }
+      return m;
+    }
+  }
+
+  /** Puts back a message a move task could not move. */
+  void restore(StoredMessage m) {
+    synchronized (lock) {
+      store.add(m);
+    }
+  }
+
+  /**
+   * Sends a message a move task moves here, afresh: a new id and retention period, a receive count
+   * of 0, its sender, attributes, trace and group kept. On a FIFO queue its new message id is its
+   * deduplication id, so a move is never mistaken for a duplicate.
+   *
+   * @return the new message id
+   */
+  String acceptMoved(StoredMessage m) {
+    TraceHeader trace = m.traceHeader == null ? null : TraceHeader.parse(m.traceHeader);
+    QueueFaultPoints.failOnServiceError(this, "SendMessage", trace);
+    boolean fifo = spec.fifoQueue();
+    return accept(
+            new Incoming(
+                m.body, null, m.messageAttributes, trace, m.senderId, m.messageGroupId, null, fifo))
+        .messageId();
   }
 
   // ---- helpers
   // -----------------------------------------------------------------------------------
 
+  CloudContext cloud() {
+    return cloud;
+  }
+
+  SqsTraces traces() {
+    return traces;
+  }
+
   /**
-   * Drops messages older than the retention period. Applied whenever the queue is read, so an
-   * expiry is journaled (with its true instant) when the queue is next touched.
+   * Drops messages older than the retention period, which applies to messages already queued when
+   * it changes. Applied whenever the queue is read, so an expiry is journaled (with its true
+   * instant) when the queue is next touched. Called holding the lock; journaling from there is
+   * safe, as the journal never calls back into a queue.
    */
-  private void expire(Instant now) {
-    Iterator<StoredMessage> it = byId.values().iterator();
-    while (it.hasNext()) {
-      StoredMessage m = it.next();
+  private void expireLocked(Instant now) {
+    for (StoredMessage m : store.expire(now, spec.messageRetentionPeriod())) {
       Instant expiry = m.sentAt.plus(spec.messageRetentionPeriod());
-      if (expiry.isAfter(now)) {
-        return;
-      }
-      it.remove();
-      byVisibility.remove(m);
       cloud
           .journal()
           .append(
               seq ->
                   new SqsEvent.MessageExpired(
-                      seq, expiry, arn, m.traceId.value(), name(), m.messageId));
+                      seq, expiry, arn, m.traceId.value(), name, m.messageId));
     }
   }
 
-  private Message toMessage(StoredMessage m, String receiptHandle) {
+  private String handle(StoredMessage m) {
+    return ReceiptHandles.issue(name, m.key, m.receiveCount, cloud.randomness().ids().nextLong());
+  }
+
+  /** The message as {@code ReceiveMessage} returns it, filtered as the request asks. */
+  private static Message toMessage(StoredMessage m, String receiptHandle, ReceiveRequest request) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("SenderId", m.senderId);
     attributes.put("SentTimestamp", Long.toString(m.sentAt.toEpochMilli()));
@@ -527,65 +1091,35 @@ public final class QueueImpl implements Queue, MessageSink {
     if (m.traceHeader != null) {
       attributes.put("AWSTraceHeader", m.traceHeader);
     }
+    if (m.sequenceNumber != null) {
+      attributes.put("SequenceNumber", m.sequenceNumber);
+    }
+    if (m.messageDeduplicationId != null) {
+      attributes.put("MessageDeduplicationId", m.messageDeduplicationId);
+    }
+    if (m.messageGroupId != null) {
+      attributes.put("MessageGroupId", m.messageGroupId);
+    }
+    if (m.deadLetterQueueSourceArn != null) {
+      attributes.put("DeadLetterQueueSourceArn", m.deadLetterQueueSourceArn);
+    }
+    Map<String, MessageAttributeValue> messageAttributes = m.messageAttributes;
+    String md5OfMessageAttributes = m.md5OfMessageAttributes;
+    if (request != null) {
+      attributes = MessageFilters.systemAttributes(attributes, request.attributeNames());
+      if (request.messageAttributeNames() != null) {
+        messageAttributes =
+            MessageFilters.messageAttributes(messageAttributes, request.messageAttributeNames());
+        md5OfMessageAttributes = MessageDigests.ofAttributes(messageAttributes);
+      }
+    }
     return new Message(
         m.messageId,
         receiptHandle,
         m.body,
         m.md5OfBody,
         attributes,
-        m.messageAttributes,
-        m.md5OfMessageAttributes);
-  }
-
-  /**
-   * A receipt handle names the queue, the message and which receive issued it, so a stale handle
-   * (issued before a later receive) is recognised without keeping every handle ever issued.
-   */
-  private String handle(StoredMessage m) {
-    long nonce = cloud.randomness().ids().nextLong();
-    String raw =
-        name() + "\n" + m.messageId + "\n" + m.receiveCount + "\n" + Long.toHexString(nonce);
-    return HANDLE_PREFIX
-        + Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private record HandleParts(String messageId, int receiveCount) {}
-
-  private HandleParts parse(String receiptHandle) {
-    if (receiptHandle != null && receiptHandle.startsWith(HANDLE_PREFIX)) {
-      try {
-        String raw =
-            new String(
-                Base64.getUrlDecoder().decode(receiptHandle.substring(HANDLE_PREFIX.length())),
-                StandardCharsets.UTF_8);
-        String[] parts = raw.split("\n");
-        if (parts.length == 4 && parts[0].equals(name())) {
-          return new HandleParts(parts[1], Integer.parseInt(parts[2]));
-        }
-      } catch (IllegalArgumentException e) {
-        // Falls through to the error below.
-      }
-    }
-    throw SqsErrors.receiptHandleIsInvalid(receiptHandle);
-  }
-
-  private void recordSegment(
-      String operation, TraceId traceId, String parentId, Instant at, String messageId) {
-    cloud
-        .traces()
-        .record(
-            Segment.builder(traceId, cloud.traces().newSegmentId(), name())
-                .origin("AWS::SQS::Queue")
-                .parentId(parentId)
-                .start(at)
-                .end(at)
-                .httpStatus(200)
-                .annotation("operation", operation)
-                .aws("operation", operation)
-                .aws("queue_url", url)
-                .aws("message_id", messageId)
-                .build());
+        messageAttributes,
+        md5OfMessageAttributes);
   }
 }
