@@ -6,11 +6,31 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** SQS's rules for a message: body characters, attributes, size; and the FIFO content digest. */
 final class MessageRules {
 
+  static final int MAX_ATTRIBUTES = 10;
+
+  /** FIFO ids and receive attempt ids: 1 to 128 ASCII letters, digits and punctuation. */
+  private static final Pattern ID = Pattern.compile("[!-~]{1,128}");
+
   private MessageRules() {}
+
+  /** Checks a {@code MessageGroupId}, {@code MessageDeduplicationId} or receive attempt id. */
+  static void checkId(String parameter, String value) {
+    if (!ID.matcher(value).matches()) {
+      throw SqsErrors.invalidParameterValue(
+          "Value "
+              + value
+              + " for parameter "
+              + parameter
+              + " is invalid. Reason: "
+              + parameter
+              + " can only include alphanumeric and punctuation characters. 1 to 128 in length.");
+    }
+  }
 
   /**
    * Checks a body and its attributes: present, made of SQS's characters, attributes valid and at
@@ -25,12 +45,12 @@ final class MessageRules {
       throw SqsErrors.invalidMessageContents();
     }
     MessageAttributeRules.validate(attributes);
-    if (attributes.size() > QueueImpl.MAX_ATTRIBUTES) {
+    if (attributes.size() > MAX_ATTRIBUTES) {
       throw SqsErrors.invalidParameterValue(
           "Number of message attributes ["
               + attributes.size()
               + "] exceeds the allowed maximum ["
-              + QueueImpl.MAX_ATTRIBUTES
+              + MAX_ATTRIBUTES
               + "].");
     }
     if (size(body, attributes) > maximumMessageSize) {

@@ -27,8 +27,8 @@ final class QueueFaultPoints {
    * Counts a hit of the queue's {@code serviceError()} rules and fails the operation with SQS's 500
    * if one fires.
    */
-  static void failOnServiceError(QueueImpl queue, String operation, TraceHeader trace) {
-    FaultEngine faults = queue.cloud().faults();
+  static void failOnServiceError(QueueState queue, String operation, TraceHeader trace) {
+    FaultEngine faults = queue.cloud.faults();
     if (faults.isEmpty()) {
       return;
     }
@@ -38,22 +38,20 @@ final class QueueFaultPoints {
     }
     TraceId traceId = trace != null ? trace.root() : null;
     if (!faults
-        .consult(targets::contains, queue.arn(), traceId == null ? null : traceId.value())
+        .consult(targets::contains, queue.arn, traceId == null ? null : traceId.value())
         .isEmpty()) {
-      queue
-          .traces()
-          .recordServerError(
-              operation,
-              traceId != null ? traceId : queue.cloud().newTraceId(),
-              trace == null ? null : trace.parent(),
-              queue.cloud().now());
+      queue.traces.recordServerError(
+          operation,
+          traceId != null ? traceId : queue.cloud.newTraceId(),
+          trace == null ? null : trace.parent(),
+          queue.cloud.now());
       throw SqsErrors.internalFailure();
     }
   }
 
   /** Counts a hit of the queue's {@code duplicateDelivery()} rules; true if one fires. */
-  static boolean duplicateFires(QueueImpl queue, TraceHeader trace) {
-    FaultEngine faults = queue.cloud().faults();
+  static boolean duplicateFires(QueueState queue, TraceHeader trace) {
+    FaultEngine faults = queue.cloud.faults();
     if (faults.isEmpty()) {
       return false;
     }
@@ -62,19 +60,19 @@ final class QueueFaultPoints {
       return false;
     }
     String traceId = trace == null ? null : trace.root().value();
-    return !faults.consult(targets::contains, queue.arn(), traceId).isEmpty();
+    return !faults.consult(targets::contains, queue.arn, traceId).isEmpty();
   }
 
   /**
    * The targets of the rules on this queue with effects of {@code kind}. A rule on the queue with
    * an effect a queue cannot have fails loudly rather than never firing.
    */
-  private static Set<FaultTarget> targets(QueueImpl queue, Class<? extends FaultEffect> kind) {
+  private static Set<FaultTarget> targets(QueueState queue, Class<? extends FaultEffect> kind) {
     Set<FaultTarget> targets = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (FaultPlan.InjectedFault injected : queue.cloud().faults().injected()) {
+    for (FaultPlan.InjectedFault injected : queue.cloud.faults().injected()) {
       FaultRule rule = injected.rule();
       if (!(rule.target() instanceof FaultTarget.OnQueue on)
-          || !on.queueName().equals(queue.name())) {
+          || !on.queueName().equals(queue.name)) {
         continue;
       }
       FaultEffect effect = rule.effect();
@@ -84,17 +82,17 @@ final class QueueFaultPoints {
             "Fault rule "
                 + rule.describe()
                 + " targets queue ["
-                + queue.name()
+                + queue.name
                 + "], but a queue can only have duplicateDelivery() or serviceError(); "
                 + effect.describe()
                 + " is for functions.");
       }
-      if (effect instanceof FaultEffect.DuplicateDelivery && queue.isFifo()) {
+      if (effect instanceof FaultEffect.DuplicateDelivery && queue.fifo()) {
         throw new IllegalStateException(
             "Fault rule "
                 + rule.describe()
                 + " targets FIFO queue ["
-                + queue.name()
+                + queue.name
                 + "]: SQS delivers a FIFO message exactly once, so it never duplicates one there."
                 + " Target a standard queue.");
       }
