@@ -119,6 +119,20 @@ class FifoQueueTest {
   }
 
   @Test
+  void longPollingWaitsOnTheVirtualClockForABlockedGroupToReopen() {
+    send(orders, "g", "first");
+    send(orders, "g", "second");
+    orders.receive(ReceiveRequest.upTo(1).visibilityTimeout(Duration.ofSeconds(10)));
+
+    List<Message> received =
+        orders.receive(ReceiveRequest.upTo(10).waitTime(Duration.ofSeconds(20)));
+
+    // The group reopens when "first" becomes visible again, 10 seconds on.
+    assertThat(received).extracting(Message::body).containsExactly("first", "second");
+    assertThat(cloud.clock().elapsed()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
   void aDelayedMessageDoesNotBlockItsGroup() {
     // The queue delay applies to every message; a message still waiting it out blocks nothing.
     Queue delayed =
