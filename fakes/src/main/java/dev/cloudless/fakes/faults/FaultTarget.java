@@ -62,4 +62,24 @@ public sealed interface FaultTarget {
       return "onSubscription(\"" + subscription + "\")";
     }
   }
+
+  /**
+   * Every operation on a queue: the messages sent to it and the calls made on it ({@code
+   * SendMessage}, {@code ReceiveMessage}, {@code DeleteMessage} and the others, batches included),
+   * whether a test, a handler or another service (an SNS subscription, a Lambda dead-letter
+   * delivery) makes them.
+   *
+   * @param queueName the queue's name, with its {@code .fifo} suffix for a FIFO queue
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnQueue(String queueName) implements FaultTarget {
+    public OnQueue {
+      Objects.requireNonNull(queueName, "queueName");
+    }
+
+    @Override
+    public String describe() {
+      return "onQueue(\"" + queueName + "\")";
+    }
+  }
 }

@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
  * import static dev.cloudless.fakes.faults.Faults.onFunction;
  *
  * cloud.faults().inject(onFunction("charge").throttle().onAttempts(1, 2));
+ * cloud.faults().inject(onQueue("orders").duplicateDelivery().withProbability(0.1));
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -35,5 +36,13 @@ public final class Faults {
    */
   public static DeliveryFaults onSubscription(String subscriptionArnOrEndpoint) {
     return new DeliveryFaults(new FaultTarget.OnSubscription(subscriptionArnOrEndpoint));
+  }
+
+  /**
+   * Faults on the queue named {@code queueName}: duplicate deliveries of the messages sent to it,
+   * or server errors on the calls made on it.
+   */
+  public static QueueFaults onQueue(String queueName) {
+    return new QueueFaults(queueName);
   }
 }
