@@ -353,6 +353,77 @@ class EventSourceMappingTest {
   }
 
   @Test
+  void afterMaxReceiveCountTheQueueMovesTheMessageToItsDeadLetterQueue() {
+    Queue dlq = cloud.sqs().createQueue("orders-dlq");
+    Queue queue = cloud.sqs().createQueue(QueueSpec.named("poison").redrive(dlq, 2));
+    failingConsumer("ship");
+    cloud.lambda().createEventSourceMapping(EventSourceMappingSpec.of(queue, "ship"));
+    SendResult sent = queue.send("{\"orderId\":\"o-1\"}");
+
+    cloud.runUntilIdle();
+
+    Instant start = FakeCloud.DEFAULT_START;
+    // Two receives by the poller, each returned after the 30 s visibility timeout; the receive
+    // after the second return finds the count at maxReceiveCount and SQS moves the message.
+    assertThat(eventTimes).containsExactly(start, start.plusSeconds(30));
+    assertThat(queue.size()).isZero();
+    assertThat(dlq.peek())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.messageId()).isEqualTo(sent.messageId());
+              assertThat(m.body()).isEqualTo("{\"orderId\":\"o-1\"}");
+            });
+    assertThat(queue.movedToDeadLetterQueue())
+        .singleElement()
+        .satisfies(
+            moved -> {
+              assertThat(moved.messageId()).isEqualTo(sent.messageId());
+              assertThat(moved.receiveCount()).isEqualTo(2);
+              assertThat(moved.time()).isEqualTo(start.plusSeconds(60));
+              assertThat(moved.deadLetterQueueArn()).isEqualTo(dlq.arn());
+            });
+  }
+
+  @Test
+  void aFifoQueueDeliversEachGroupInOrderAndAFailedBatchKeepsTheOrder() {
+    Queue queue = cloud.sqs().createQueue(QueueSpec.named("orders.fifo").fifo());
+    List<List<String>> bodies = new ArrayList<>();
+    consumer(
+        "ship",
+        event -> {
+          List<String> batch = new ArrayList<>();
+          event.get("Records").forEach(r -> batch.add(r.get("body").asText()));
+          bodies.add(batch);
+          if (bodies.size() == 1) {
+            throw new IllegalStateException("warehouse down");
+          }
+          return null;
+        });
+    cloud.lambda().createEventSourceMapping(EventSourceMappingSpec.of(queue, "ship"));
+    for (String body : List.of("a1", "b1", "a2", "b2", "a3")) {
+      queue.send(
+          SendMessageRequest.body(body)
+              .messageGroupId(body.substring(0, 1))
+              .messageDeduplicationId(body));
+    }
+
+    cloud.runUntilIdle();
+
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(1)).isEqualTo(bodies.get(0));
+    assertThat(bodies.get(0).stream().filter(b -> b.startsWith("a")))
+        .containsExactly("a1", "a2", "a3");
+    assertThat(bodies.get(0).stream().filter(b -> b.startsWith("b"))).containsExactly("b1", "b2");
+    JsonNode record = events.get(0).get("Records").get(0);
+    assertThat(record.get("attributes").get("MessageGroupId").asText())
+        .isEqualTo(record.get("body").asText().substring(0, 1));
+    assertThat(record.get("attributes").has("SequenceNumber")).isTrue();
+    assertThat(record.get("eventSourceARN").asText()).endsWith(":orders.fifo");
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
   void reportedBatchItemFailuresAloneReturnToTheQueue() {
     List<List<String>> batchIds = new ArrayList<>();
     consumer(
