@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sns.Subscription;
+import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import org.apiguardian.api.API;
@@ -63,5 +65,15 @@ public class CloudlessAssertions extends Assertions {
   /** Assertions on one message. */
   public static MessageAssert assertThat(Message actual) {
     return new MessageAssert(actual);
+  }
+
+  /** Assertions on a topic: what was published, and what each subscription received. */
+  public static TopicAssert assertThat(Topic actual) {
+    return new TopicAssert(actual);
+  }
+
+  /** Assertions on one subscription: what reached it, what its filter dropped. */
+  public static SubscriptionAssert assertThat(Subscription actual) {
+    return new SubscriptionAssert(actual);
   }
 }

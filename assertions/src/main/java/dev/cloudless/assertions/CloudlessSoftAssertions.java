@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sns.Subscription;
+import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import java.util.function.Function;
@@ -80,6 +82,18 @@ public class CloudlessSoftAssertions extends SoftAssertions {
   /** Soft assertions on one message. */
   public MessageAssert assertThat(Message actual) {
     return proxy(MessageAssert.class, Message.class, actual);
+  }
+
+  /** Soft assertions on a topic and its subscriptions. */
+  public TopicAssert assertThat(Topic actual) {
+    TopicAssert softly = proxy(TopicAssert.class, Topic.class, actual);
+    softly.navigator = navigator;
+    return softly;
+  }
+
+  /** Soft assertions on one subscription. */
+  public SubscriptionAssert assertThat(Subscription actual) {
+    return proxy(SubscriptionAssert.class, Subscription.class, actual);
   }
 
   /**

@@ -6,6 +6,9 @@ import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.LambdaEvent;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sns.SnsEvent;
+import dev.cloudless.fakes.sns.Subscription;
+import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import dev.cloudless.trace.RelativeTime;
@@ -74,6 +77,33 @@ final class JournalStory {
     sb.append(heldMessages(queue.name(), queue.peek()));
     sb.append(faultsFired(journal));
     return sb.toString();
+  }
+
+  /** Everything the journal knows of a topic and its subscriptions, then the faults that fired. */
+  static String ofTopic(Topic topic) {
+    Journal journal = topic.journal();
+    List<SnsEvent> events =
+        journal.events(SnsEvent.class).stream()
+            .filter(e -> topic.arn().equals(e.topicArn()))
+            .toList();
+    return "Events of topic ["
+        + topic.name()
+        + "]:\n"
+        + indent(Journal.render(events, journal.origin()))
+        + faultsFired(journal);
+  }
+
+  /**
+   * A subscription's own events (deliveries, failures, filtered out), then the faults that fired.
+   */
+  static String ofSubscription(Subscription subscription) {
+    Journal journal = subscription.journal();
+    List<JournalEvent> events = journal.forResource(subscription.arn());
+    return "Events of subscription ["
+        + subscription.arn()
+        + "]:\n"
+        + indent(Journal.render(events, journal.origin()))
+        + faultsFired(journal);
   }
 
   /**

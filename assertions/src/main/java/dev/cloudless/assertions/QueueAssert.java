@@ -4,9 +4,15 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.sqs.SqsEvent;
+import dev.cloudless.trace.RelativeTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -19,6 +25,7 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>{@code
  * assertThat(dlq).singleMessage().hasJsonBody("{\"orderId\":\"o-42\"}");
  * assertThat(orders).hasSize(2).hasInFlightMessages(1).containsBodies("a", "b");
+ * assertThat(orders).hasMovedToDeadLetterQueueAfterReceives(3).hasMovedToDeadLetterQueueAt(ofSeconds(90));
  * }</pre>
  *
  * <p>Sizes count every message the queue holds: visible, in flight and delayed. A failure lists the
@@ -151,6 +158,85 @@ public class QueueAssert extends AbstractAssert<QueueAssert, Queue> {
     return myself;
   }
 
+  /**
+   * Verifies how many messages this queue moved to its dead-letter queue under its redrive policy.
+   * Moves are read from the journal, so they count even after the dead-letter queue was drained.
+   */
+  public QueueAssert hasMovedToDeadLetterQueue(int expected) {
+    int moved = moves().size();
+    if (moved != expected) {
+      throw fail(
+          "to have moved "
+              + messages(expected)
+              + " to its dead-letter queue but it moved "
+              + moved
+              + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the bodies of the messages this queue moved to its dead-letter queue, in the order it
+   * moved them, and nothing else.
+   */
+  public QueueAssert hasMovedBodiesToDeadLetterQueue(String... expected) {
+    Objects.requireNonNull(expected, "expected");
+    Map<String, String> bodiesById = new HashMap<>();
+    queue().journal().events(SqsEvent.MessageSent.class).stream()
+        .filter(e -> actual.arn().equals(e.resourceArn()))
+        .forEach(e -> bodiesById.putIfAbsent(e.messageId(), e.body()));
+    List<String> moved =
+        moves().stream().map(m -> bodiesById.getOrDefault(m.messageId(), m.messageId())).toList();
+    if (!moved.equals(Arrays.asList(expected))) {
+      throw fail(
+          "to have moved messages with bodies "
+              + Arrays.toString(expected)
+              + " to its dead-letter queue but it moved "
+              + (moved.isEmpty() ? "none" : moved)
+              + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies when this queue moved messages to its dead-letter queue, each as the virtual time
+   * since the cloud started, in the order of the moves: SQS moves a message on the receive that
+   * finds its receive count at {@code maxReceiveCount}, not when its last visibility timeout ends.
+   */
+  public QueueAssert hasMovedToDeadLetterQueueAt(Duration... expectedSinceStart) {
+    Objects.requireNonNull(expectedSinceStart, "expectedSinceStart");
+    Instant origin = queue().journal().origin();
+    List<Duration> times = moves().stream().map(m -> Duration.between(origin, m.time())).toList();
+    if (!times.equals(Arrays.asList(expectedSinceStart))) {
+      throw fail(
+          "to have moved messages to its dead-letter queue at "
+              + relative(Arrays.asList(expectedSinceStart))
+              + " but it moved them at "
+              + (times.isEmpty() ? "no time" : relative(times))
+              + ".");
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that every message this queue moved to its dead-letter queue had been received this
+   * many times, its redrive policy's {@code maxReceiveCount}, and that it moved at least one.
+   */
+  public QueueAssert hasMovedToDeadLetterQueueAfterReceives(int expectedReceiveCount) {
+    List<SqsEvent.MessageMovedToDeadLetterQueue> moves = moves();
+    List<Integer> counts =
+        moves.stream().map(SqsEvent.MessageMovedToDeadLetterQueue::receiveCount).toList();
+    if (moves.isEmpty() || counts.stream().anyMatch(c -> c != expectedReceiveCount)) {
+      throw fail(
+          "to have moved messages to its dead-letter queue after "
+              + FailureText.count(expectedReceiveCount, "receive", "receives")
+              + " but "
+              + (moves.isEmpty() ? "it moved none" : "their receive counts were " + counts)
+              + ".");
+    }
+    return myself;
+  }
+
   /** The only message the queue holds; fails unless it holds exactly one. */
   public MessageAssert singleMessage() {
     if (actual != null) {
@@ -240,6 +326,14 @@ public class QueueAssert extends AbstractAssert<QueueAssert, Queue> {
 
   private List<Message> held() {
     return queue().peek();
+  }
+
+  private List<SqsEvent.MessageMovedToDeadLetterQueue> moves() {
+    return queue().movedToDeadLetterQueue();
+  }
+
+  private static String relative(List<Duration> sinceStart) {
+    return sinceStart.stream().map(RelativeTime::format).toList().toString();
   }
 
   private List<String> bodies() {

@@ -8,7 +8,9 @@ import static java.time.Duration.ofSeconds;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.cloudless.fakes.FakeCloud;
 import dev.cloudless.fakes.lambda.FunctionSpec;
+import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.sqs.QueueSpec;
 import dev.cloudless.fakes.sqs.SendMessageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,55 @@ class QueueAssertTest {
         .hasMessageContaining(
             "(RetriesExhausted), sent to dead-letter queue"
                 + " arn:aws:sqs:us-east-1:000000000000:payments-dlq\n");
+  }
+
+  @Test
+  void deadLetterMovesAreAssertedWithWhenAndAfterHowManyReceives() {
+    Queue dlq = cloud.sqs().createQueue("orders-dlq");
+    Queue orders =
+        cloud
+            .sqs()
+            .createQueue(
+                QueueSpec.named("orders").visibilityTimeout(ofSeconds(10)).redrive(dlq, 2));
+    orders.send("poison");
+    orders.send("fine");
+    // A consumer that deletes "fine" and never manages "poison": two receives, then the move.
+    for (int round = 0; round < 3; round++) {
+      for (Message m : orders.receive(10)) {
+        if (m.body().equals("fine")) {
+          orders.delete(m.receiptHandle());
+        }
+      }
+      cloud.advance(ofSeconds(10));
+    }
+
+    assertThat(orders)
+        .hasMovedToDeadLetterQueue(1)
+        .hasMovedBodiesToDeadLetterQueue("poison")
+        .hasMovedToDeadLetterQueueAt(ofSeconds(20))
+        .hasMovedToDeadLetterQueueAfterReceives(2)
+        .isEmpty();
+    assertThat(dlq).singleMessage().hasBody("poison");
+    assertThatThrownBy(() -> assertThat(orders).hasMovedToDeadLetterQueue(2))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "Expecting queue [orders] to have moved 2 messages to its dead-letter queue but it"
+                + " moved 1.")
+        .hasMessageContaining("MessageMovedToDeadLetterQueue");
+    assertThatThrownBy(() -> assertThat(orders).hasMovedToDeadLetterQueueAt(ofSeconds(30)))
+        .hasMessageStartingWith(
+            "Expecting queue [orders] to have moved messages to its dead-letter queue at"
+                + " [t+30.000s] but it moved them at [t+20.000s].");
+    assertThatThrownBy(() -> assertThat(orders).hasMovedToDeadLetterQueueAfterReceives(3))
+        .hasMessageStartingWith(
+            "Expecting queue [orders] to have moved messages to its dead-letter queue after"
+                + " 3 receives but their receive counts were [2].");
+    assertThatThrownBy(() -> assertThat(orders).hasMovedBodiesToDeadLetterQueue("fine"))
+        .hasMessageStartingWith(
+            "Expecting queue [orders] to have moved messages with bodies [fine] to its"
+                + " dead-letter queue but it moved [poison].");
+    assertThatThrownBy(() -> assertThat(dlq).hasMovedToDeadLetterQueueAfterReceives(2))
+        .hasMessageContaining("but it moved none.");
   }
 
   @Test
