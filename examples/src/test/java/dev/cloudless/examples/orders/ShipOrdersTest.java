@@ -9,8 +9,8 @@ import dev.cloudless.junit.CloudlessTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipping consumer receives SQS batches. Until the queue-to-function mapping lands, the test
- * hands it the exact SQSEvent JSON Lambda would, and reads the partial batch response.
+ * The shipping consumer on its own: the test hands it an SQSEvent as Lambda would and reads the
+ * partial batch response. {@link OrderEventsFanOutTest} runs it behind a real queue and mapping.
  */
 @CloudlessTest
 class ShipOrdersTest {
