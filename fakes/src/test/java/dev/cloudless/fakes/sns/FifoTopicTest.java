@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudless.fakes.FakeCloud;
+import dev.cloudless.fakes.sqs.Message;
+import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.sqs.QueueSpec;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +73,32 @@ class FifoTopicTest {
         topic.publish(PublishRequest.message("b").messageGroupId("g").messageDeduplicationId("1"));
 
     assertThat(second.messageId()).isEqualTo(first.messageId());
+  }
+
+  @Test
+  void aFifoTopicDeliversToAFifoQueueInGroupOrderWithItsGroupAndDeduplicationIds() {
+    Topic topic =
+        cloud.sns().createTopic(TopicSpec.named("orders.fifo").contentBasedDeduplication(true));
+    Queue queue = cloud.sqs().createQueue(QueueSpec.named("orders.fifo").fifo());
+    topic.subscribe(SubscribeRequest.to(queue).rawMessageDelivery(true));
+
+    topic.publish(PublishRequest.message("a1").messageGroupId("a"));
+    topic.publish(PublishRequest.message("b1").messageGroupId("b"));
+    topic.publish(PublishRequest.message("a2").messageGroupId("a"));
+    topic.publish(PublishRequest.message("a1").messageGroupId("a"));
+    cloud.runUntilIdle();
+
+    // The second "a1" is a duplicate by content within five minutes: SNS drops it.
+    List<Message> received = queue.receive(10);
+    assertThat(received).hasSize(3);
+    assertThat(received)
+        .filteredOn(m -> m.attribute("MessageGroupId").orElseThrow().equals("a"))
+        .extracting(Message::body)
+        .containsExactly("a1", "a2");
+    assertThat(received)
+        .filteredOn(m -> m.attribute("MessageGroupId").orElseThrow().equals("b"))
+        .extracting(Message::body)
+        .containsExactly("b1");
+    assertThat(received.get(0).attribute("MessageDeduplicationId")).isPresent();
   }
 }
