@@ -14,6 +14,8 @@ import dev.cloudless.fakes.s3.FakeS3;
 import dev.cloudless.fakes.s3.internal.S3Service;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.internal.SqsService;
+import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
+import dev.cloudless.fakes.stepfunctions.internal.StepFunctionsService;
 import dev.cloudless.trace.TraceRecorder;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,7 @@ public final class FakeCloud implements AutoCloseable {
   private final LambdaService lambda;
   private final SqsService sqs;
   private final S3Service s3;
+  private final StepFunctionsService stepFunctions;
   private volatile boolean closed;
 
   private FakeCloud(Builder b) {
@@ -82,6 +85,7 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda = new LambdaService(context);
     this.s3 = new S3Service(context);
     this.lambda.connectS3(s3);
+    this.stepFunctions = new StepFunctionsService(context);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -115,6 +119,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeS3 s3() {
     ensureOpen();
     return s3;
+  }
+
+  /** The fake Step Functions: state machines in the Amazon States Language. */
+  public FakeStepFunctions stepFunctions() {
+    ensureOpen();
+    return stepFunctions;
   }
 
   /** The virtual clock and scheduler. */

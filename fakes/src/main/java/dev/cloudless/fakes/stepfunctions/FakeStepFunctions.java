@@ -1,0 +1,102 @@
+package dev.cloudless.fakes.stepfunctions;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The fake AWS Step Functions of one cloud: state machines in the Amazon States Language, run on
+ * the virtual clock (a one-year Wait takes milliseconds), with Lambda tasks invoking the fake
+ * Lambda.
+ *
+ * <pre>{@code
+ * cloud.stepFunctions().createStateMachine(StateMachineSpec.named("checkout").definition(asl));
+ * Execution run = cloud.stepFunctions().startExecution("checkout", "{\"orderId\":\"o-42\"}");
+ * run.awaitCompletion();
+ * }</pre>
+ *
+ * <p>Errors follow AWS: {@link dev.cloudless.fakes.aws.AwsServiceException} with {@code
+ * InvalidDefinition}, {@code StateMachineAlreadyExists}, {@code StateMachineDoesNotExist}, {@code
+ * ExecutionAlreadyExists}, {@code ExecutionDoesNotExist}, {@code InvalidName}, {@code
+ * InvalidExecutionInput}, {@code TaskDoesNotExist}, {@code InvalidToken}, {@code
+ * StateMachineTypeNotSupported}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface FakeStepFunctions {
+
+  /**
+   * {@code CreateStateMachine}: validates the definition as AWS does and refuses a bad one.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidDefinition} with AWS's
+   *     diagnostics (code, message, location such as {@code /States/X/Next}); {@code
+   *     StateMachineAlreadyExists} for a name in use with a different definition
+   */
+  StateMachine createStateMachine(StateMachineSpec spec);
+
+  /**
+   * The state machine with this name or ARN.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code StateMachineDoesNotExist}
+   */
+  StateMachine stateMachine(String nameOrArn);
+
+  Optional<StateMachine> findStateMachine(String nameOrArn);
+
+  List<StateMachine> stateMachines();
+
+  /** {@code DeleteStateMachine}. */
+  void deleteStateMachine(String nameOrArn);
+
+  /**
+   * {@code StartExecution} with a generated name. The execution starts at the current virtual
+   * instant, as an event on the cloud's clock: run the clock ({@code cloud.runUntilIdle()} or
+   * {@link Execution#awaitCompletion()}) to let it proceed.
+   */
+  Execution startExecution(String stateMachineNameOrArn, String input);
+
+  /**
+   * {@code StartExecution} with a name. For Standard state machines a name is idempotent as AWS
+   * applies it: the same name and input while the execution runs returns that execution; a
+   * different input, or a closed execution of that name (for 90 days), is {@code
+   * ExecutionAlreadyExists}.
+   */
+  Execution startExecution(String stateMachineNameOrArn, String name, String input);
+
+  /**
+   * {@code StartSyncExecution} for Express state machines: runs the execution to its end on the
+   * virtual clock and returns it.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code StateMachineTypeNotSupported} for
+   *     Standard state machines
+   */
+  Execution startSyncExecution(String stateMachineNameOrArn, String input);
+
+  /**
+   * {@code DescribeExecution}.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ExecutionDoesNotExist}
+   */
+  Execution describeExecution(String executionArn);
+
+  /** {@code StopExecution}: aborts a running execution with an optional error and cause. */
+  Execution stopExecution(String executionArn, String error, String cause);
+
+  /** {@code GetExecutionHistory}, oldest first. */
+  List<HistoryEvent> getExecutionHistory(String executionArn);
+
+  /** Handles Task states whose {@code Resource} equals {@code resourceArn}. */
+  void taskHandler(String resourceArn, TaskHandler handler);
+
+  /**
+   * {@code SendTaskSuccess}: the task waiting on {@code taskToken} succeeds with {@code output}.
+   */
+  void sendTaskSuccess(String taskToken, String output);
+
+  /** {@code SendTaskFailure}. */
+  void sendTaskFailure(String taskToken, String error, String cause);
+
+  /** {@code SendTaskHeartbeat}: restarts the task's heartbeat timer. */
+  void sendTaskHeartbeat(String taskToken);
+}

@@ -1,0 +1,409 @@
+package dev.cloudless.fakes.stepfunctions.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudless.fakes.aws.Arn;
+import dev.cloudless.fakes.clock.ScheduledAction;
+import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.internal.Scheduler;
+import dev.cloudless.fakes.stepfunctions.Execution;
+import dev.cloudless.fakes.stepfunctions.ExecutionStatus;
+import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
+import dev.cloudless.fakes.stepfunctions.HistoryEvent;
+import dev.cloudless.fakes.stepfunctions.StateMachine;
+import dev.cloudless.fakes.stepfunctions.StateMachineSpec;
+import dev.cloudless.fakes.stepfunctions.StateMachineType;
+import dev.cloudless.fakes.stepfunctions.StepFunctionsEvent;
+import dev.cloudless.fakes.stepfunctions.TaskHandler;
+import dev.cloudless.fakes.stepfunctions.internal.asl.Definition;
+import dev.cloudless.fakes.stepfunctions.internal.asl.DefinitionException;
+import dev.cloudless.fakes.stepfunctions.internal.eval.Entropy;
+import dev.cloudless.fakes.stepfunctions.internal.run.Engine;
+import dev.cloudless.fakes.stepfunctions.internal.run.ExecutionRun;
+import dev.cloudless.fakes.stepfunctions.internal.run.RunListener;
+import dev.cloudless.fakes.stepfunctions.internal.run.Timers;
+import dev.cloudless.trace.TraceHeader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.apiguardian.api.API;
+
+/** The fake Step Functions: state machines, executions and their tasks. */
+@API(status = INTERNAL, since = "0.1")
+public final class StepFunctionsService implements FakeStepFunctions {
+
+  /** A closed Standard execution's name is free again after 90 days. */
+  static final Duration NAME_REUSE = Duration.ofDays(90);
+
+  static final int MAX_PAYLOAD_BYTES = 262_144;
+
+  private final CloudContext cloud;
+  private final Engine engine;
+  private final TaskRouter tasks;
+  private final Map<String, StateMachineImpl> machines = new LinkedHashMap<>();
+  private final Map<String, ExecutionImpl> executions = new LinkedHashMap<>();
+
+  public StepFunctionsService(CloudContext cloud) {
+    this.cloud = cloud;
+    Scheduler scheduler = cloud.scheduler();
+    Random random = cloud.randomness().stream("stepfunctions");
+    Entropy entropy =
+        new Entropy() {
+          @Override
+          public String uuid() {
+            return cloud.randomness().uuid().toString();
+          }
+
+          @Override
+          public Random random() {
+            return random;
+          }
+        };
+    Timers timers =
+        new Timers() {
+          @Override
+          public Instant now() {
+            return scheduler.now();
+          }
+
+          @Override
+          public Cancellable at(Instant when, String description, Runnable action) {
+            ScheduledAction a = scheduler.scheduleAt(when, description, action);
+            return a::cancel;
+          }
+
+          @Override
+          public Cancellable daemonAt(Instant when, String description, Runnable action) {
+            Duration delay = Duration.between(scheduler.now(), when);
+            ScheduledAction a =
+                scheduler.scheduleDaemon(
+                    delay.isNegative() ? Duration.ZERO : delay, description, action);
+            return a::cancel;
+          }
+        };
+    this.engine =
+        new Engine(cloud.json(), timers, entropy, Arn.partitionOf(cloud.region()), cloud.region());
+    this.tasks = new TaskRouter(this, cloud, engine.json());
+  }
+
+  // ---- state machines ---------------------------------------------------------------------------
+
+  @Override
+  public StateMachine createStateMachine(StateMachineSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    if (spec.definition() == null) {
+      throw StepFunctionsErrors.invalidDefinition(
+          "State machine [" + spec.name() + "] has no definition; give one with .definition(asl).");
+    }
+    Definition definition;
+    try {
+      definition = engine.parse(spec.definition());
+    } catch (DefinitionException e) {
+      throw StepFunctionsErrors.invalidDefinition(e.getMessage());
+    }
+    String arn = cloud.arn("states", "stateMachine:" + spec.name());
+    String role =
+        spec.roleArn() != null
+            ? spec.roleArn()
+            : "arn:"
+                + Arn.partitionOf(cloud.region())
+                + ":iam::"
+                + cloud.accountId()
+                + ":role/service-role/StepFunctions-"
+                + spec.name()
+                + "-role";
+    synchronized (this) {
+      StateMachineImpl existing = machines.get(arn);
+      if (existing != null) {
+        // CreateStateMachine is idempotent for an identical request.
+        if (existing.definition().equals(spec.definition())
+            && existing.type() == spec.type()
+            && existing.roleArn().equals(role)) {
+          return existing;
+        }
+        throw StepFunctionsErrors.stateMachineExists(arn);
+      }
+      StateMachineImpl machine =
+          new StateMachineImpl(this, spec.name(), arn, spec.type(), definition, role, cloud.now());
+      machines.put(arn, machine);
+      return machine;
+    }
+  }
+
+  @Override
+  public StateMachine stateMachine(String nameOrArn) {
+    return machine(nameOrArn);
+  }
+
+  private StateMachineImpl machine(String nameOrArn) {
+    String arn = arnOf(nameOrArn);
+    synchronized (this) {
+      StateMachineImpl m = machines.get(arn);
+      if (m == null) {
+        throw StepFunctionsErrors.stateMachineDoesNotExist(arn);
+      }
+      return m;
+    }
+  }
+
+  private String arnOf(String nameOrArn) {
+    Objects.requireNonNull(nameOrArn, "stateMachine");
+    return nameOrArn.startsWith("arn:")
+        ? nameOrArn
+        : cloud.arn("states", "stateMachine:" + nameOrArn);
+  }
+
+  @Override
+  public synchronized Optional<StateMachine> findStateMachine(String nameOrArn) {
+    return Optional.ofNullable(machines.get(arnOf(nameOrArn)));
+  }
+
+  @Override
+  public synchronized List<StateMachine> stateMachines() {
+    return new ArrayList<>(machines.values());
+  }
+
+  @Override
+  public synchronized void deleteStateMachine(String nameOrArn) {
+    machines.remove(arnOf(nameOrArn));
+  }
+
+  // ---- executions -------------------------------------------------------------------------------
+
+  @Override
+  public Execution startExecution(String stateMachineNameOrArn, String input) {
+    return start(stateMachineNameOrArn, null, input, null);
+  }
+
+  @Override
+  public Execution startExecution(String stateMachineNameOrArn, String name, String input) {
+    return start(stateMachineNameOrArn, Objects.requireNonNull(name, "name"), input, null);
+  }
+
+  @Override
+  public Execution startSyncExecution(String stateMachineNameOrArn, String input) {
+    StateMachineImpl machine = machine(stateMachineNameOrArn);
+    if (machine.type() != StateMachineType.EXPRESS) {
+      throw StepFunctionsErrors.typeNotSupported("StartSyncExecution");
+    }
+    ExecutionImpl e = start(machine.arn(), null, input, null);
+    return e.awaitCompletion();
+  }
+
+  /** Starts an execution; its first step is an event at the current instant. */
+  ExecutionImpl start(String stateMachineNameOrArn, String name, String input, TraceHeader parent) {
+    StateMachineImpl machine = machine(stateMachineNameOrArn);
+    String text = input == null ? "{}" : input;
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw StepFunctionsErrors.invalidInput("The input exceeds the 262144-byte limit");
+    }
+    JsonNode parsed;
+    try {
+      parsed = engine.json().parse(text);
+    } catch (JsonProcessingException e) {
+      throw StepFunctionsErrors.invalidInput(e.getOriginalMessage());
+    }
+    if (name != null && !StateMachineSpec.validName(name)) {
+      throw StepFunctionsErrors.invalidName(name);
+    }
+    String executionName = name != null ? name : cloud.randomness().uuid().toString();
+    String arn;
+    if (machine.type() == StateMachineType.EXPRESS) {
+      // Express executions are named express:<machine>:<name>:<id>, and a name is never
+      // deduplicated.
+      arn =
+          cloud.arn(
+              "states",
+              "express:" + machine.name() + ":" + executionName + ":" + cloud.randomness().uuid());
+    } else {
+      arn = cloud.arn("states", "execution:" + machine.name() + ":" + executionName);
+    }
+    ExecutionImpl execution;
+    synchronized (this) {
+      ExecutionImpl existing = executions.get(arn);
+      if (existing != null) {
+        ExecutionRun run = existing.run();
+        if (run.running() && run.input().equals(parsed)) {
+          return existing;
+        }
+        boolean free =
+            !run.running()
+                && run.stopDate() != null
+                && !cloud.now().isBefore(run.stopDate().plus(NAME_REUSE));
+        if (!free) {
+          throw StepFunctionsErrors.executionExists(arn);
+        }
+      }
+      TraceHeader trace = parent != null ? parent : TraceHeader.root(cloud.newTraceId());
+      ExecutionRun run =
+          new ExecutionRun(
+              engine,
+              machine.parsed(),
+              new ExecutionRun.Identity(
+                  arn, executionName, machine.arn(), machine.name(), machine.roleArn()),
+              parsed,
+              tasks,
+              journal,
+              trace,
+              machine.type().maxDuration());
+      execution = new ExecutionImpl(run, text, cloud.scheduler());
+      executions.put(arn, execution);
+      machine.executions.add(execution);
+    }
+    ExecutionImpl started = execution;
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new StepFunctionsEvent.ExecutionStarted(
+                    seq,
+                    cloud.now(),
+                    arn,
+                    started.run().trace().root().toString(),
+                    machine.name(),
+                    executionName,
+                    text));
+    cloud
+        .scheduler()
+        .schedule(
+            Duration.ZERO,
+            "start execution " + executionName,
+            () -> {
+              started.markStarted();
+              started.run().start();
+            });
+    return execution;
+  }
+
+  @Override
+  public Execution describeExecution(String executionArn) {
+    return execution(executionArn);
+  }
+
+  private synchronized ExecutionImpl execution(String executionArn) {
+    ExecutionImpl e = executions.get(executionArn);
+    if (e == null) {
+      throw StepFunctionsErrors.executionDoesNotExist(executionArn);
+    }
+    return e;
+  }
+
+  @Override
+  public Execution stopExecution(String executionArn, String error, String cause) {
+    ExecutionImpl e = execution(executionArn);
+    e.run().stop(error, cause);
+    return e;
+  }
+
+  @Override
+  public List<HistoryEvent> getExecutionHistory(String executionArn) {
+    return execution(executionArn).history();
+  }
+
+  @Override
+  public void taskHandler(String resourceArn, TaskHandler handler) {
+    tasks.handler(
+        Objects.requireNonNull(resourceArn, "resourceArn"),
+        Objects.requireNonNull(handler, "handler"));
+  }
+
+  @Override
+  public void sendTaskSuccess(String taskToken, String output) {
+    tasks.sendTaskSuccess(taskToken, output);
+  }
+
+  @Override
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    tasks.sendTaskFailure(taskToken, error, cause);
+  }
+
+  @Override
+  public void sendTaskHeartbeat(String taskToken) {
+    tasks.sendTaskHeartbeat(taskToken);
+  }
+
+  // ---- journal ----------------------------------------------------------------------------------
+
+  private final RunListener journal =
+      new RunListener() {
+        @Override
+        public void stateEntered(ExecutionRun run, String stateName, String type, JsonNode input) {
+          cloud
+              .journal()
+              .append(
+                  seq ->
+                      new StepFunctionsEvent.StateEntered(
+                          seq,
+                          cloud.now(),
+                          run.identity().executionArn(),
+                          run.trace().root().toString(),
+                          run.identity().name(),
+                          stateName,
+                          type,
+                          engine.json().write(input)));
+        }
+
+        @Override
+        public void stateExited(ExecutionRun run, String stateName, String type, JsonNode output) {
+          cloud
+              .journal()
+              .append(
+                  seq ->
+                      new StepFunctionsEvent.StateExited(
+                          seq,
+                          cloud.now(),
+                          run.identity().executionArn(),
+                          run.trace().root().toString(),
+                          run.identity().name(),
+                          stateName,
+                          type,
+                          engine.json().write(output)));
+        }
+
+        @Override
+        public void retryScheduled(
+            ExecutionRun run, String stateName, String error, int retryCount, Duration delay) {
+          cloud
+              .journal()
+              .append(
+                  seq ->
+                      new StepFunctionsEvent.RetryScheduled(
+                          seq,
+                          cloud.now(),
+                          run.identity().executionArn(),
+                          run.trace().root().toString(),
+                          run.identity().name(),
+                          stateName,
+                          error,
+                          retryCount,
+                          delay));
+        }
+
+        @Override
+        public void finished(ExecutionRun run) {
+          cloud
+              .journal()
+              .append(
+                  seq ->
+                      new StepFunctionsEvent.ExecutionEnded(
+                          seq,
+                          cloud.now(),
+                          run.identity().executionArn(),
+                          run.trace().root().toString(),
+                          run.identity().name(),
+                          ExecutionStatus.valueOf(run.status().name()),
+                          run.output() == null ? null : engine.json().write(run.output()),
+                          run.error(),
+                          run.cause()));
+        }
+      };
+}

@@ -1,0 +1,223 @@
+package dev.cloudless.fakes.stepfunctions.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudless.fakes.aws.AwsServiceException;
+import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.stepfunctions.TaskFailedException;
+import dev.cloudless.fakes.stepfunctions.TaskHandler;
+import dev.cloudless.fakes.stepfunctions.TaskRequest;
+import dev.cloudless.fakes.stepfunctions.internal.eval.Json;
+import dev.cloudless.fakes.stepfunctions.internal.run.ExecutionRun;
+import dev.cloudless.fakes.stepfunctions.internal.run.TaskCall;
+import dev.cloudless.fakes.stepfunctions.internal.run.TaskInvoker;
+import dev.cloudless.fakes.stepfunctions.internal.run.TaskOutcome;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where Task states send their work: a handler the test registered for the resource, the fake
+ * Lambda, or another state machine ({@code states:startExecution}); and where task tokens come back
+ * ({@code SendTaskSuccess}, {@code SendTaskFailure}, {@code SendTaskHeartbeat}).
+ */
+final class TaskRouter implements TaskInvoker {
+
+  private static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
+  private static final String WAIT_FOR_TOKEN = ".waitForTaskToken";
+
+  private final StepFunctionsService service;
+  private final CloudContext cloud;
+  private final Json json;
+  private final LambdaTasks lambda;
+  private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+  private final Map<String, TaskOutcome.Callback> tokens = new ConcurrentHashMap<>();
+
+  TaskRouter(StepFunctionsService service, CloudContext cloud, Json json) {
+    this.service = service;
+    this.cloud = cloud;
+    this.json = json;
+    this.lambda = new LambdaTasks(cloud, json);
+  }
+
+  void handler(String resource, TaskHandler handler) {
+    handlers.put(resource, handler);
+  }
+
+  @Override
+  public TaskOutcome invoke(TaskCall call, TaskOutcome.Callback callback) {
+    String resource = call.resource();
+    TaskHandler handler = handlers.get(resource);
+    if (handler != null) {
+      return byHandler(handler, call, callback);
+    }
+    boolean waits = resource.endsWith(WAIT_FOR_TOKEN);
+    String base =
+        waits ? resource.substring(0, resource.length() - WAIT_FOR_TOKEN.length()) : resource;
+    if (LambdaTasks.handles(base)) {
+      TaskOutcome outcome = lambda.invoke(call);
+      if (waits && outcome instanceof TaskOutcome.Succeeded) {
+        tokens.put(call.taskToken(), callback);
+        return new TaskOutcome.Pending(null, outcome.endedAt());
+      }
+      return outcome;
+    }
+    if (base.startsWith(START_EXECUTION)) {
+      return startExecution(call, base.substring(START_EXECUTION.length()), waits, callback);
+    }
+    return new TaskOutcome.Failed(
+        "States.Runtime",
+        "Cloudless has no integration for the resource '"
+            + resource
+            + "'; register a handler with cloud.stepFunctions().taskHandler(\""
+            + resource
+            + "\", request -> ...)",
+        cloud.now());
+  }
+
+  private TaskOutcome byHandler(TaskHandler handler, TaskCall call, TaskOutcome.Callback callback) {
+    TaskRequest request =
+        new TaskRequest(
+            call.executionArn(),
+            call.stateName(),
+            call.resource(),
+            json.write(call.parameters()),
+            call.attempt(),
+            call.taskToken());
+    String result;
+    try {
+      result = handler.handle(request);
+    } catch (TaskFailedException e) {
+      return new TaskOutcome.Failed(e.error(), e.causeText(), cloud.now());
+    } catch (Exception e) {
+      return new TaskOutcome.Failed(e.getClass().getSimpleName(), e.getMessage(), cloud.now());
+    }
+    if (result == null && call.taskToken() != null) {
+      tokens.put(call.taskToken(), callback);
+      return new TaskOutcome.Pending(null, cloud.now());
+    }
+    try {
+      return new TaskOutcome.Succeeded(
+          result == null ? json.nodes().nullNode() : json.parse(result), cloud.now());
+    } catch (JsonProcessingException e) {
+      return new TaskOutcome.Failed(
+          "States.Runtime",
+          "The task handler for '"
+              + call.resource()
+              + "' returned text that is not JSON: "
+              + result,
+          cloud.now());
+    }
+  }
+
+  /**
+   * {@code states:startExecution}, {@code .sync} (output as text) and {@code .sync:2} (as JSON).
+   */
+  private TaskOutcome startExecution(
+      TaskCall call, String pattern, boolean waits, TaskOutcome.Callback callback) {
+    JsonNode params = call.parameters();
+    String arn = params.path("StateMachineArn").asText(null);
+    JsonNode input = params.get("Input");
+    String inputText =
+        input == null ? "{}" : input.isTextual() ? input.textValue() : json.write(input);
+    String name = params.hasNonNull("Name") ? params.get("Name").asText() : null;
+    ExecutionImpl child;
+    try {
+      child = service.start(arn, name, inputText, call.trace());
+    } catch (AwsServiceException e) {
+      return new TaskOutcome.Failed("StepFunctions." + e.errorCode(), e.getMessage(), cloud.now());
+    }
+    if (pattern.isEmpty()) {
+      ObjectNode r = json.object();
+      r.put("ExecutionArn", child.executionArn());
+      r.put("StartDate", child.startDate().toString());
+      if (waits) {
+        tokens.put(call.taskToken(), callback);
+        return new TaskOutcome.Pending(r, cloud.now());
+      }
+      return new TaskOutcome.Succeeded(r, cloud.now());
+    }
+    boolean asJson = pattern.equals(".sync:2");
+    child
+        .run()
+        .onFinished(
+            run -> {
+              ObjectNode d = describe(run, asJson);
+              if (run.status() == ExecutionRun.Status.SUCCEEDED) {
+                callback.complete(new TaskOutcome.Succeeded(d, cloud.now()));
+              } else {
+                callback.complete(
+                    new TaskOutcome.Failed("States.TaskFailed", json.write(d), cloud.now()));
+              }
+            });
+    ObjectNode submitted = json.object();
+    submitted.put("ExecutionArn", child.executionArn());
+    submitted.put("StartDate", child.startDate().toString());
+    return new TaskOutcome.Pending(submitted, cloud.now());
+  }
+
+  private ObjectNode describe(ExecutionRun run, boolean outputAsJson) {
+    ObjectNode d = json.object();
+    d.put("ExecutionArn", run.identity().executionArn());
+    d.put("Input", json.write(run.input()));
+    d.putObject("InputDetails").put("Included", true);
+    d.put("Name", run.identity().name());
+    if (run.output() != null) {
+      if (outputAsJson) {
+        d.set("Output", run.output());
+      } else {
+        d.put("Output", json.write(run.output()));
+      }
+      d.putObject("OutputDetails").put("Included", true);
+    }
+    if (run.error() != null) {
+      d.put("Error", run.error());
+    }
+    if (run.cause() != null) {
+      d.put("Cause", run.cause());
+    }
+    d.put("StartDate", run.startTime().toString());
+    d.put("StateMachineArn", run.identity().stateMachineArn());
+    d.put("Status", run.status().name());
+    if (run.stopDate() != null) {
+      d.put("StopDate", run.stopDate().toString());
+    }
+    return d;
+  }
+
+  // ---- task tokens ------------------------------------------------------------------------------
+
+  void sendTaskSuccess(String token, String output) {
+    TaskOutcome.Callback c = callback(token);
+    JsonNode result;
+    try {
+      result = json.parse(output);
+    } catch (JsonProcessingException e) {
+      throw new AwsServiceException(
+          400, "InvalidOutput", "Invalid Output: '" + e.getOriginalMessage() + "'");
+    }
+    tokens.remove(token);
+    c.complete(new TaskOutcome.Succeeded(result, cloud.now()));
+  }
+
+  void sendTaskFailure(String token, String error, String cause) {
+    TaskOutcome.Callback c = callback(token);
+    tokens.remove(token);
+    c.complete(new TaskOutcome.Failed(error, cause, cloud.now()));
+  }
+
+  void sendTaskHeartbeat(String token) {
+    callback(token).heartbeat();
+  }
+
+  private TaskOutcome.Callback callback(String token) {
+    if (token == null || token.isEmpty()) {
+      throw StepFunctionsErrors.invalidToken(String.valueOf(token));
+    }
+    TaskOutcome.Callback c = tokens.get(token);
+    if (c == null) {
+      throw StepFunctionsErrors.taskDoesNotExist();
+    }
+    return c;
+  }
+}

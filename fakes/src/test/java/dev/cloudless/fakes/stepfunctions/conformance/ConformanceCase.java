@@ -1,0 +1,72 @@
+package dev.cloudless.fakes.stepfunctions.conformance;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One recorded case of {@code shared/conformance/asl}: a definition, an input, the results its
+ * tasks returned, and what AWS reported (see the folder's README.md).
+ *
+ * @param set {@code cases}, {@code cases_lenient} or {@code cases_docs}
+ */
+record ConformanceCase(String set, Path file, JsonNode json) {
+
+  /** Numbers exact, as CHECKER.md asks: {@code 0} and {@code 0.0} stay apart. */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+  static ConformanceCase load(String set, Path file) {
+    try {
+      return new ConformanceCase(set, file, MAPPER.readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read conformance case " + file, e);
+    }
+  }
+
+  String name() {
+    return json.path("name").asText(file.getFileName().toString());
+  }
+
+  List<String> features() {
+    List<String> out = new ArrayList<>();
+    json.path("features").forEach(f -> out.add(f.asText()));
+    if (out.isEmpty()) {
+      out.add("(none)");
+    }
+    return out;
+  }
+
+  JsonNode definition() {
+    return json.get("definition");
+  }
+
+  JsonNode input() {
+    return json.get("input");
+  }
+
+  JsonNode mocks() {
+    return json.path("mocks");
+  }
+
+  JsonNode expected() {
+    return json.get("expected");
+  }
+
+  JsonNode wildcards() {
+    return json.get("wildcards");
+  }
+
+  boolean gate() {
+    return set.equals("cases");
+  }
+}
