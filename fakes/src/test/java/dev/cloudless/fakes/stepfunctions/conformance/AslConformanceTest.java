@@ -142,6 +142,17 @@ class AslConformanceTest {
                     .append("] ")
                     .append(v.line())
                     .append('\n'));
+    report.append("  strict differences (reported, not gated):\n");
+    all.stream()
+        .filter(v -> v.passed() && !v.strictPassed())
+        .forEach(
+            v ->
+                report
+                    .append("    [")
+                    .append(v.c().set())
+                    .append("] ")
+                    .append(v.line())
+                    .append('\n'));
     System.out.println(report);
 
     List<CaseRunner.Verdict> gate = all.stream().filter(v -> v.c().gate()).toList();

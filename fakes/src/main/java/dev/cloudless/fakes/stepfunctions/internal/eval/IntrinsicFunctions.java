@@ -331,14 +331,24 @@ public final class IntrinsicFunctions {
     return merge((ObjectNode) args.get(0), (ObjectNode) args.get(1), args.get(2).booleanValue());
   }
 
+  /** Recorded: the merged object's keys come in {@code java.util.HashMap} order. */
   private ObjectNode merge(ObjectNode left, ObjectNode right, boolean deep) {
+    ObjectNode merged = mergeInOrder(left, right, deep);
+    java.util.Map<String, JsonNode> hashed = new java.util.HashMap<>();
+    merged.fields().forEachRemaining(e -> hashed.put(e.getKey(), e.getValue()));
+    ObjectNode out = json.object();
+    hashed.forEach(out::set);
+    return out;
+  }
+
+  private ObjectNode mergeInOrder(ObjectNode left, ObjectNode right, boolean deep) {
     ObjectNode out = json.shallowCopy(left);
     Iterator<Map.Entry<String, JsonNode>> it = right.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = out.get(e.getKey());
       if (deep && existing != null && existing.isObject() && e.getValue().isObject()) {
-        out.set(e.getKey(), merge((ObjectNode) existing, (ObjectNode) e.getValue(), true));
+        out.set(e.getKey(), mergeInOrder((ObjectNode) existing, (ObjectNode) e.getValue(), true));
       } else {
         out.set(e.getKey(), e.getValue());
       }

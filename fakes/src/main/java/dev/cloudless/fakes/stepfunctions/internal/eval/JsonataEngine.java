@@ -41,11 +41,9 @@ public final class JsonataEngine {
 
   /** Whether a string is a JSONata expression: {@code {% ... %}}. */
   public static boolean isExpression(String text) {
-    if (text == null) {
-      return false;
-    }
-    String t = text.strip();
-    return t.startsWith("{%") && t.endsWith("%}") && t.length() >= 4;
+    // Recorded: " {% expr %} " (with spaces outside the braces) is a plain string, not an
+    // expression.
+    return text != null && text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
   }
 
   /**
@@ -54,8 +52,7 @@ public final class JsonataEngine {
    * @throws IllegalArgumentException with JSONata's message when it does not parse
    */
   public Expression compile(String wrapped) {
-    String t = wrapped.strip();
-    String body = t.substring(2, t.length() - 2).strip();
+    String body = wrapped.substring(2, wrapped.length() - 2).strip();
     try {
       return new Expression(body, Jsonata.jsonata(body));
     } catch (JException | IllegalArgumentException e) {

@@ -76,7 +76,7 @@ public final class PayloadTemplate {
           fields.add(new Field(key, key, node(value, paths, intrinsics, problems)));
         }
       }
-      return new ObjectTemplate(List.copyOf(fields));
+      return new ObjectTemplate(awsOrder(fields));
     }
     if (template.isArray()) {
       List<Node> items = new ArrayList<>();
@@ -86,6 +86,25 @@ public final class PayloadTemplate {
       return new ArrayTemplate(List.copyOf(items));
     }
     return new Constant(template);
+  }
+
+  /**
+   * The key order AWS gives a template's output (recorded): the literal fields first, in template
+   * order, then the {@code .$} fields in the iteration order of a {@code java.util.HashMap} of
+   * their names, which is evidently what the service collects them in.
+   */
+  private static List<Field> awsOrder(List<Field> fields) {
+    List<Field> out = new ArrayList<>(fields.size());
+    java.util.Map<String, Field> dynamic = new java.util.HashMap<>();
+    for (Field f : fields) {
+      if (f.value() instanceof PathValue || f.value() instanceof IntrinsicValue) {
+        dynamic.put(f.name(), f);
+      } else {
+        out.add(f);
+      }
+    }
+    out.addAll(dynamic.values());
+    return List.copyOf(out);
   }
 
   private static String typeWord(JsonNode v) {
