@@ -186,7 +186,12 @@ public final class DefinitionParser {
           terminal = true;
         }
       }
-      if (!parsed.isEmpty() && !terminal && parsed.size() == transitions.size()) {
+      boolean targetsMissing =
+          problems.stream().anyMatch(p -> p.code().equals("MISSING_TRANSITION_TARGET"));
+      if (!parsed.isEmpty()
+          && !terminal
+          && !targetsMissing
+          && parsed.size() == transitions.size()) {
         problems.add(
             new Diagnostic("MISSING_END_STATE", "Workflow has no terminal state", at + "/States"));
       }

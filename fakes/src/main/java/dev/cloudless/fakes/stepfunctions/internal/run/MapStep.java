@@ -35,6 +35,7 @@ final class MapStep {
   private boolean driving;
   private boolean over;
   private long mapLast;
+  private long lastIterationEnd;
   private String mapRunArn;
 
   MapStep(GraphRun graph, StateRun run, MapState state) {
@@ -245,12 +246,15 @@ final class MapStep {
       ObjectNode details = graph.history.details();
       details.put("index", index);
       details.put("name", state.name());
-      graph.history.add(
-          outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
-          outcome.lastEventId(),
-          run.engine().timers.now(),
-          outcome.failed() ? "mapIterationFailedEventDetails" : "mapIterationSucceededEventDetails",
-          details);
+      lastIterationEnd =
+          graph.history.add(
+              outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+              outcome.lastEventId(),
+              run.engine().timers.now(),
+              outcome.failed()
+                  ? "mapIterationFailedEventDetails"
+                  : "mapIterationSucceededEventDetails",
+              details);
       mapLast = outcome.lastEventId();
     }
     if (outcome.failed()) {
@@ -304,12 +308,15 @@ final class MapStep {
     for (JsonNode r : results) {
       output.add(r);
     }
-    graph.last = mapLast;
     if (state.distributed()) {
+      graph.last = mapLast;
       graph.event("MapRunSucceeded", null, null);
       graph.event("MapStateSucceeded", null, null);
     } else {
-      graph.history.add("MapStateSucceeded", mapLast, run.engine().timers.now(), null, null);
+      // Recorded: MapStateSucceeded and MapStateExited both point at the last
+      // MapIterationSucceeded.
+      graph.last = lastIterationEnd > 0 ? lastIterationEnd : mapLast;
+      graph.history.add("MapStateSucceeded", graph.last, run.engine().timers.now(), null, null);
     }
     graph.fiber.resume(
         () -> graph.guard(run, () -> graph.exitWithResult(run, output, state.next())));
@@ -321,7 +328,7 @@ final class MapStep {
       other.abort();
     }
     running.clear();
-    graph.last = mapLast;
+    graph.last = lastIterationEnd > 0 ? lastIterationEnd : mapLast;
     if (state.distributed()) {
       ObjectNode details = graph.history.details();
       if (error != null) {
