@@ -48,6 +48,12 @@ final class TaskStep {
 
   /** Evaluates the parameters once, then makes the first attempt. */
   void begin() {
+    Engine engine = run.engine();
+    if (state.resource().endsWith(".waitForTaskToken") && run.taskToken == null) {
+      // The token exists before the parameters are evaluated: they pass it on as $$.Task.Token.
+      run.taskToken = engine.entropy.uuid() + engine.entropy.uuid().replace("-", "");
+      run.contextChanged();
+    }
     if (run.flow().jsonata()) {
       run.effectiveInput = run.rawInput;
       run.parameters =
@@ -68,10 +74,6 @@ final class TaskStep {
     Engine engine = run.engine();
     Integer timeout = seconds(run.number(state.timeout(), run.effectiveInput, true));
     Integer heartbeat = seconds(run.number(state.heartbeat(), run.effectiveInput, true));
-    if (state.resource().endsWith(".waitForTaskToken") && run.taskToken == null) {
-      run.taskToken = engine.entropy.uuid() + engine.entropy.uuid().replace("-", "");
-      run.contextChanged();
-    }
     ObjectNode scheduled = graph.history.details();
     if (legacyLambda) {
       scheduled.put("resource", state.resource());
