@@ -12,6 +12,8 @@ import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.internal.LambdaService;
 import dev.cloudless.fakes.s3.FakeS3;
 import dev.cloudless.fakes.s3.internal.S3Service;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sns.internal.SnsService;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.internal.SqsService;
 import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
@@ -65,6 +67,7 @@ public final class FakeCloud implements AutoCloseable {
   private final SqsService sqs;
   private final S3Service s3;
   private final StepFunctionsService stepFunctions;
+  private final SnsService sns;
   private volatile boolean closed;
 
   private FakeCloud(Builder b) {
@@ -85,6 +88,8 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda = new LambdaService(context);
     this.s3 = new S3Service(context);
     this.lambda.connectS3(s3);
+    // SNS delivers to functions through the public FakeLambda, so lambda never needs to know sns.
+    this.sns = new SnsService(context, lambda);
     this.stepFunctions = new StepFunctionsService(context);
   }
 
@@ -113,6 +118,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeSqs sqs() {
     ensureOpen();
     return sqs;
+  }
+
+  /** The fake SNS: topics, subscriptions, filtering, fan-out and delivery retries. */
+  public FakeSns sns() {
+    ensureOpen();
+    return sns;
   }
 
   /** The fake S3: buckets and objects, such as deployment packages. */
