@@ -18,8 +18,10 @@ import java.util.Set;
 
 /**
  * Runs one case as CHECKER.md describes: account 111111111111 in us-east-1, the virtual clock at
- * 2023-01-01T00:00:00Z, every Lambda task answered from the case's mocks per state name and in
- * order, then the status, output, error and cause compared with what AWS recorded.
+ * the instant AWS ran the case (its {@code provenance.recorded_date}, so that a Wait on a timestamp
+ * that was past when AWS ran it is past here too), or 2023-01-01T00:00:00Z for a case without one,
+ * every Lambda task answered from the case's mocks per state name and in order, then the status,
+ * output, error and cause compared with what AWS recorded.
  */
 final class CaseRunner {
 
@@ -45,7 +47,11 @@ final class CaseRunner {
 
   Verdict run(ConformanceCase c) {
     try (FakeCloud cloud =
-        FakeCloud.builder().accountId("111111111111").region("us-east-1").startAt(START).build()) {
+        FakeCloud.builder()
+            .accountId("111111111111")
+            .region("us-east-1")
+            .startAt(c.recordedAt().orElse(START))
+            .build()) {
       Mocks mocks = new Mocks(c.mocks());
       for (String resource : resources(c.definition())) {
         if (!(resource.startsWith("arn:aws:lambda:")

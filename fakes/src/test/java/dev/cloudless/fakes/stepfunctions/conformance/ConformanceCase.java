@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One recorded case of {@code shared/conformance/asl}: a definition, an input, the results its
@@ -65,6 +71,25 @@ record ConformanceCase(String set, Path file, JsonNode json) {
   JsonNode wildcards() {
     return json.get("wildcards");
   }
+
+  /**
+   * When AWS ran the case: LocalStack's snapshots write {@code recorded_date} as {@code dd-MM-yyyy,
+   * HH:mm:ss} (UTC).
+   */
+  Optional<Instant> recordedAt() {
+    String text = json.path("provenance").path("recorded_date").asText("");
+    try {
+      return text.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              LocalDateTime.parse(text, RECORDED_DATE).atOffset(ZoneOffset.UTC).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final DateTimeFormatter RECORDED_DATE =
+      DateTimeFormatter.ofPattern("dd-MM-yyyy, HH:mm:ss");
 
   boolean gate() {
     return set.equals("cases");
