@@ -90,7 +90,7 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda.connectS3(s3);
     // SNS delivers to functions through the public FakeLambda, so lambda never needs to know sns.
     this.sns = new SnsService(context, lambda);
-    this.stepFunctions = new StepFunctionsService(context);
+    this.stepFunctions = new StepFunctionsService(context, sqs, sns);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */

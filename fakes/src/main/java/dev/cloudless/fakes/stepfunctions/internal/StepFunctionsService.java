@@ -8,6 +8,8 @@ import dev.cloudless.fakes.aws.Arn;
 import dev.cloudless.fakes.clock.ScheduledAction;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Scheduler;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.stepfunctions.Execution;
 import dev.cloudless.fakes.stepfunctions.ExecutionStatus;
 import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
@@ -52,7 +54,7 @@ public final class StepFunctionsService implements FakeStepFunctions {
   private final Map<String, StateMachineImpl> machines = new LinkedHashMap<>();
   private final Map<String, ExecutionImpl> executions = new LinkedHashMap<>();
 
-  public StepFunctionsService(CloudContext cloud) {
+  public StepFunctionsService(CloudContext cloud, FakeSqs sqs, FakeSns sns) {
     this.cloud = cloud;
     Scheduler scheduler = cloud.scheduler();
     Random random = cloud.randomness().stream("stepfunctions");
@@ -92,7 +94,7 @@ public final class StepFunctionsService implements FakeStepFunctions {
         };
     this.engine =
         new Engine(cloud.json(), timers, entropy, Arn.partitionOf(cloud.region()), cloud.region());
-    this.tasks = new TaskRouter(this, cloud, engine.json());
+    this.tasks = new TaskRouter(this, cloud, engine.json(), sqs, sns);
   }
 
   // ---- state machines ---------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.stepfunctions.TaskFailedException;
 import dev.cloudless.fakes.stepfunctions.TaskHandler;
 import dev.cloudless.fakes.stepfunctions.TaskRequest;
@@ -30,14 +32,17 @@ final class TaskRouter implements TaskInvoker {
   private final CloudContext cloud;
   private final Json json;
   private final LambdaTasks lambda;
+  private final MessagingTasks messaging;
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, TaskOutcome.Callback> tokens = new ConcurrentHashMap<>();
 
-  TaskRouter(StepFunctionsService service, CloudContext cloud, Json json) {
+  TaskRouter(
+      StepFunctionsService service, CloudContext cloud, Json json, FakeSqs sqs, FakeSns sns) {
     this.service = service;
     this.cloud = cloud;
     this.json = json;
     this.lambda = new LambdaTasks(cloud, json);
+    this.messaging = new MessagingTasks(cloud, json, sqs, sns);
   }
 
   void handler(String resource, TaskHandler handler) {
@@ -56,6 +61,14 @@ final class TaskRouter implements TaskInvoker {
         waits ? resource.substring(0, resource.length() - WAIT_FOR_TOKEN.length()) : resource;
     if (LambdaTasks.handles(base)) {
       TaskOutcome outcome = lambda.invoke(call);
+      if (waits && outcome instanceof TaskOutcome.Succeeded) {
+        tokens.put(call.taskToken(), callback);
+        return new TaskOutcome.Pending(null, outcome.endedAt());
+      }
+      return outcome;
+    }
+    if (MessagingTasks.handles(base)) {
+      TaskOutcome outcome = messaging.invoke(call);
       if (waits && outcome instanceof TaskOutcome.Succeeded) {
         tokens.put(call.taskToken(), callback);
         return new TaskOutcome.Pending(null, outcome.endedAt());
