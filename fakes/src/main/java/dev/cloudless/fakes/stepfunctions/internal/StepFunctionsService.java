@@ -157,6 +157,11 @@ public final class StepFunctionsService implements FakeStepFunctions {
     }
   }
 
+  /** The state machine with this ARN, or null. */
+  synchronized StateMachineImpl machineByArn(String arn) {
+    return machines.get(arn);
+  }
+
   private String arnOf(String nameOrArn) {
     Objects.requireNonNull(nameOrArn, "stateMachine");
     return nameOrArn.startsWith("arn:")

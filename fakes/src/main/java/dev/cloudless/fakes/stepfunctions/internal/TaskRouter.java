@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudless.fakes.aws.AwsServiceException;
+import dev.cloudless.fakes.faults.FaultEffect;
+import dev.cloudless.fakes.faults.FaultTarget;
 import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.internal.FaultEngine;
 import dev.cloudless.fakes.sns.FakeSns;
 import dev.cloudless.fakes.sqs.FakeSqs;
+import dev.cloudless.fakes.stepfunctions.StateMachineType;
 import dev.cloudless.fakes.stepfunctions.TaskFailedException;
 import dev.cloudless.fakes.stepfunctions.TaskHandler;
 import dev.cloudless.fakes.stepfunctions.TaskRequest;
@@ -15,6 +19,7 @@ import dev.cloudless.fakes.stepfunctions.internal.run.ExecutionRun;
 import dev.cloudless.fakes.stepfunctions.internal.run.TaskCall;
 import dev.cloudless.fakes.stepfunctions.internal.run.TaskInvoker;
 import dev.cloudless.fakes.stepfunctions.internal.run.TaskOutcome;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,8 +54,58 @@ final class TaskRouter implements TaskInvoker {
     handlers.put(resource, handler);
   }
 
+  /**
+   * Consults the fault plan ({@code onState}, {@code onStateMachine}) for this attempt, then calls
+   * the resource: not at all for {@code failWith}, twice for {@code duplicateExecution}.
+   */
   @Override
   public TaskOutcome invoke(TaskCall call, TaskOutcome.Callback callback) {
+    FaultEngine faults = cloud.faults();
+    if (faults.isEmpty()) {
+      return route(call, callback);
+    }
+    StateMachineImpl machine = service.machineByArn(call.stateMachineArn());
+    String machineName = machine == null ? null : machine.name();
+    List<FaultEffect> effects =
+        faults.consult(
+            t ->
+                t instanceof FaultTarget.OnState on
+                    && (on.stateMachineName().equals(machineName)
+                        || on.stateMachineName().equals(call.stateMachineArn()))
+                    && (on.stateName() == null || on.stateName().equals(call.stateName())),
+            call.stateMachineArn(),
+            call.trace() == null ? null : call.trace().root().toString());
+    boolean twice = false;
+    for (FaultEffect effect : effects) {
+      if (effect instanceof FaultEffect.TaskFailure f) {
+        return new TaskOutcome.Failed(f.error(), f.cause(), cloud.now());
+      }
+      if (effect instanceof FaultEffect.DuplicateExecution) {
+        if (machine != null && machine.type() != StateMachineType.EXPRESS) {
+          throw new IllegalStateException(
+              "duplicateExecution() on state machine ["
+                  + machineName
+                  + "] state ["
+                  + call.stateName()
+                  + "]: it is a STANDARD state machine, and Standard workflows run each task"
+                  + " exactly once; only EXPRESS workflows are at-least-once.");
+        }
+        twice = true;
+      }
+    }
+    if (twice) {
+      // At-least-once: the resource really runs twice, with the same input; the state goes on
+      // with what the second run answered.
+      TaskOutcome first = route(call, callback);
+      if (first instanceof TaskOutcome.Pending) {
+        return first;
+      }
+      return route(call, callback);
+    }
+    return route(call, callback);
+  }
+
+  private TaskOutcome route(TaskCall call, TaskOutcome.Callback callback) {
     String resource = call.resource();
     TaskHandler handler = handlers.get(resource);
     if (handler != null) {
