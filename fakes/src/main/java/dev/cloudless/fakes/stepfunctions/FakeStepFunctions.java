@@ -50,9 +50,11 @@ public interface FakeStepFunctions {
   void deleteStateMachine(String nameOrArn);
 
   /**
-   * {@code StartExecution} with a generated name. The execution starts at the current virtual
-   * instant, as an event on the cloud's clock: run the clock ({@code cloud.runUntilIdle()} or
-   * {@link Execution#awaitCompletion()}) to let it proceed.
+   * {@code StartExecution} with a generated name. As with Step Functions Local, {@code
+   * "checkout#HappyPath"} runs the state machine {@code checkout} with the test case {@code
+   * HappyPath} of the {@link #mockConfig(MockConfig) mock configuration}. The execution starts at
+   * the current virtual instant, as an event on the cloud's clock: run the clock ({@code
+   * cloud.runUntilIdle()} or {@link Execution#awaitCompletion()}) to let it proceed.
    */
   Execution startExecution(String stateMachineNameOrArn, String input);
 
@@ -99,4 +101,12 @@ public interface FakeStepFunctions {
 
   /** {@code SendTaskHeartbeat}: restarts the task's heartbeat timer. */
   void sendTaskHeartbeat(String taskToken);
+
+  /**
+   * Uses mocked task responses in Step Functions Local's format. An execution started as {@code
+   * <stateMachineNameOrArn>#<TestCaseName>} answers the states its test case names from the mocks,
+   * without calling their resources; other executions are unaffected. Replaces any earlier
+   * configuration.
+   */
+  void mockConfig(MockConfig config);
 }

@@ -14,6 +14,7 @@ import dev.cloudless.fakes.stepfunctions.Execution;
 import dev.cloudless.fakes.stepfunctions.ExecutionStatus;
 import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
 import dev.cloudless.fakes.stepfunctions.HistoryEvent;
+import dev.cloudless.fakes.stepfunctions.MockConfig;
 import dev.cloudless.fakes.stepfunctions.StateMachine;
 import dev.cloudless.fakes.stepfunctions.StateMachineSpec;
 import dev.cloudless.fakes.stepfunctions.StateMachineType;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /** The fake Step Functions: state machines, executions and their tasks. */
@@ -53,6 +55,8 @@ public final class StepFunctionsService implements FakeStepFunctions {
   private final TaskRouter tasks;
   private final Map<String, StateMachineImpl> machines = new LinkedHashMap<>();
   private final Map<String, ExecutionImpl> executions = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> mockedStates = new ConcurrentHashMap<>();
+  private volatile MockConfig mockConfig;
 
   public StepFunctionsService(CloudContext cloud, FakeSqs sqs, FakeSns sns) {
     this.cloud = cloud;
@@ -157,6 +161,21 @@ public final class StepFunctionsService implements FakeStepFunctions {
     }
   }
 
+  @Override
+  public void mockConfig(MockConfig config) {
+    this.mockConfig = Objects.requireNonNull(config, "config");
+  }
+
+  /** The mocked response to use for a state of an execution, or null. */
+  String mockedResponse(String executionArn, String stateName) {
+    Map<String, String> states = mockedStates.get(executionArn);
+    return states == null ? null : states.get(stateName);
+  }
+
+  MockConfig currentMockConfig() {
+    return mockConfig;
+  }
+
   /** The state machine with this ARN, or null. */
   synchronized StateMachineImpl machineByArn(String arn) {
     return machines.get(arn);
@@ -198,17 +217,41 @@ public final class StepFunctionsService implements FakeStepFunctions {
 
   @Override
   public Execution startSyncExecution(String stateMachineNameOrArn, String input) {
-    StateMachineImpl machine = machine(stateMachineNameOrArn);
+    int hash = stateMachineNameOrArn.indexOf('#');
+    StateMachineImpl machine =
+        machine(hash < 0 ? stateMachineNameOrArn : stateMachineNameOrArn.substring(0, hash));
     if (machine.type() != StateMachineType.EXPRESS) {
       throw StepFunctionsErrors.typeNotSupported("StartSyncExecution");
     }
-    ExecutionImpl e = start(machine.arn(), null, input, null);
+    ExecutionImpl e = start(stateMachineNameOrArn, null, input, null);
     return e.awaitCompletion();
   }
 
   /** Starts an execution; its first step is an event at the current instant. */
   ExecutionImpl start(String stateMachineNameOrArn, String name, String input, TraceHeader parent) {
-    StateMachineImpl machine = machine(stateMachineNameOrArn);
+    Objects.requireNonNull(stateMachineNameOrArn, "stateMachine");
+    int hash = stateMachineNameOrArn.indexOf('#');
+    String testCase = hash < 0 ? null : stateMachineNameOrArn.substring(hash + 1);
+    StateMachineImpl machine =
+        machine(hash < 0 ? stateMachineNameOrArn : stateMachineNameOrArn.substring(0, hash));
+    Map<String, String> mocked = null;
+    if (testCase != null) {
+      MockConfig config = mockConfig;
+      if (config == null) {
+        throw StepFunctionsErrors.stateMachineDoesNotExist(
+            machine.arn()
+                + "#"
+                + testCase
+                + " (a test case needs a mock configuration: cloud.stepFunctions()"
+                + ".mockConfig(MockConfig.load(...)))");
+      }
+      try {
+        mocked = config.testCase(machine.name(), testCase);
+      } catch (IllegalArgumentException e) {
+        throw StepFunctionsErrors.stateMachineDoesNotExist(
+            machine.arn() + "#" + testCase + " (" + e.getMessage() + ")");
+      }
+    }
     String text = input == null ? "{}" : input;
     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
       throw StepFunctionsErrors.invalidInput("The input exceeds the 262144-byte limit");
@@ -264,6 +307,9 @@ public final class StepFunctionsService implements FakeStepFunctions {
               machine.type().maxDuration());
       execution = new ExecutionImpl(run, text, cloud.scheduler());
       executions.put(arn, execution);
+      if (mocked != null) {
+        mockedStates.put(arn, mocked);
+      }
       machine.executions.add(execution);
     }
     ExecutionImpl started = execution;

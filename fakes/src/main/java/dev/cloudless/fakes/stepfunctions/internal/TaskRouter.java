@@ -10,6 +10,7 @@ import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.FaultEngine;
 import dev.cloudless.fakes.sns.FakeSns;
 import dev.cloudless.fakes.sqs.FakeSqs;
+import dev.cloudless.fakes.stepfunctions.MockConfig;
 import dev.cloudless.fakes.stepfunctions.StateMachineType;
 import dev.cloudless.fakes.stepfunctions.TaskFailedException;
 import dev.cloudless.fakes.stepfunctions.TaskHandler;
@@ -106,6 +107,10 @@ final class TaskRouter implements TaskInvoker {
   }
 
   private TaskOutcome route(TaskCall call, TaskOutcome.Callback callback) {
+    String mocked = service.mockedResponse(call.executionArn(), call.stateName());
+    if (mocked != null) {
+      return mocked(call, mocked);
+    }
     String resource = call.resource();
     TaskHandler handler = handlers.get(resource);
     if (handler != null) {
@@ -141,6 +146,37 @@ final class TaskRouter implements TaskInvoker {
             + resource
             + "\", request -> ...)",
         cloud.now());
+  }
+
+  /**
+   * A mocked state answers from its mocked response without calling the resource; for {@code
+   * .waitForTaskToken} and {@code .sync} the mock is the final result, as in Step Functions Local.
+   */
+  private TaskOutcome mocked(TaskCall call, String responseName) {
+    MockConfig config = service.currentMockConfig();
+    java.util.Optional<MockConfig.MockedResult> answer =
+        config.response(responseName, call.invocation());
+    if (answer.isEmpty()) {
+      return new TaskOutcome.Failed(
+          "States.Runtime",
+          "The mocked response '"
+              + responseName
+              + "' of state '"
+              + call.stateName()
+              + "' has no entry for invocation "
+              + call.invocation()
+              + " (invocations count from 0)",
+          cloud.now());
+    }
+    if (answer.get() instanceof MockConfig.MockedResult.Throw t) {
+      return new TaskOutcome.Failed(t.error(), t.cause(), cloud.now());
+    }
+    String result = ((MockConfig.MockedResult.Return) answer.get()).json();
+    try {
+      return new TaskOutcome.Succeeded(json.parse(result), cloud.now());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private TaskOutcome byHandler(TaskHandler handler, TaskCall call, TaskOutcome.Callback callback) {
