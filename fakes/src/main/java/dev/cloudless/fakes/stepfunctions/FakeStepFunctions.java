@@ -109,4 +109,15 @@ public interface FakeStepFunctions {
    * configuration.
    */
   void mockConfig(MockConfig config);
+
+  /**
+   * {@code TestState}: runs one state on its own, as AWS's TestState API does, on the virtual clock
+   * (limited, as in AWS, to five minutes, else {@code States.Timeout}). Without a mock, a Task
+   * calls its resource as in an execution. Map and Parallel states are not supported yet.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidDefinition} for a bad state,
+   *     {@code ValidationException} for a request AWS refuses (a {@code .sync} or {@code
+   *     .waitForTaskToken} task without a mock, a mock on a state without a task, a missing state)
+   */
+  TestStateResult testState(TestStateRequest request);
 }

@@ -20,6 +20,8 @@ import dev.cloudless.fakes.stepfunctions.StateMachineSpec;
 import dev.cloudless.fakes.stepfunctions.StateMachineType;
 import dev.cloudless.fakes.stepfunctions.StepFunctionsEvent;
 import dev.cloudless.fakes.stepfunctions.TaskHandler;
+import dev.cloudless.fakes.stepfunctions.TestStateRequest;
+import dev.cloudless.fakes.stepfunctions.TestStateResult;
 import dev.cloudless.fakes.stepfunctions.internal.asl.Definition;
 import dev.cloudless.fakes.stepfunctions.internal.asl.DefinitionException;
 import dev.cloudless.fakes.stepfunctions.internal.eval.Entropy;
@@ -57,6 +59,7 @@ public final class StepFunctionsService implements FakeStepFunctions {
   private final Map<String, ExecutionImpl> executions = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> mockedStates = new ConcurrentHashMap<>();
   private volatile MockConfig mockConfig;
+  private final Map<String, MockConfig.MockedResult> testStateMocks = new ConcurrentHashMap<>();
 
   public StepFunctionsService(CloudContext cloud, FakeSqs sqs, FakeSns sns) {
     this.cloud = cloud;
@@ -164,6 +167,17 @@ public final class StepFunctionsService implements FakeStepFunctions {
   @Override
   public void mockConfig(MockConfig config) {
     this.mockConfig = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public TestStateResult testState(TestStateRequest request) {
+    return new TestStateRunner(cloud, engine, tasks, journal, testStateMocks)
+        .run(Objects.requireNonNull(request, "request"));
+  }
+
+  /** The mocked result of a TestState run, or null. */
+  MockConfig.MockedResult testStateMock(String executionArn) {
+    return testStateMocks.get(executionArn);
   }
 
   /** The mocked response to use for a state of an execution, or null. */

@@ -107,6 +107,10 @@ final class TaskRouter implements TaskInvoker {
   }
 
   private TaskOutcome route(TaskCall call, TaskOutcome.Callback callback) {
+    MockConfig.MockedResult testMock = service.testStateMock(call.executionArn());
+    if (testMock != null) {
+      return answer(testMock);
+    }
     String mocked = service.mockedResponse(call.executionArn(), call.stateName());
     if (mocked != null) {
       return mocked(call, mocked);
@@ -168,10 +172,14 @@ final class TaskRouter implements TaskInvoker {
               + " (invocations count from 0)",
           cloud.now());
     }
-    if (answer.get() instanceof MockConfig.MockedResult.Throw t) {
+    return answer(answer.get());
+  }
+
+  private TaskOutcome answer(MockConfig.MockedResult answer) {
+    if (answer instanceof MockConfig.MockedResult.Throw t) {
       return new TaskOutcome.Failed(t.error(), t.cause(), cloud.now());
     }
-    String result = ((MockConfig.MockedResult.Return) answer.get()).json();
+    String result = ((MockConfig.MockedResult.Return) answer).json();
     try {
       return new TaskOutcome.Succeeded(json.parse(result), cloud.now());
     } catch (JsonProcessingException e) {

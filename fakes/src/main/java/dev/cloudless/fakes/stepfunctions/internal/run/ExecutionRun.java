@@ -59,6 +59,10 @@ public final class ExecutionRun {
   final ObjectNode executionContext;
   final ObjectNode stateMachineContext;
   private final Duration maxDuration;
+
+  /** Set for a TestState run, before {@link #start()}. */
+  public TestStateProbe probe;
+
   private final Map<String, Integer> invocations = new HashMap<>();
   private final List<Fiber> fibers = new ArrayList<>();
   private Timers.Cancellable timeout;
@@ -103,6 +107,12 @@ public final class ExecutionRun {
     this.stateMachineContext = engine.json.object();
     stateMachineContext.put("Id", identity.stateMachineArn());
     stateMachineContext.put("Name", identity.stateMachineName());
+  }
+
+  /** Whether a top-level state of this execution's machine uses JSONata. */
+  public boolean definitionUsesJsonata(String stateName) {
+    var state = definition.graph().state(stateName);
+    return state != null && state.flow().jsonata();
   }
 
   /** Records {@code ExecutionStarted} and runs the first state now. */

@@ -214,6 +214,41 @@ final class GraphRun {
     }
     boolean terminal = StatesFailure.RUNTIME.equals(error) || !recoverable;
     List<Retrier> retriers = run.state.errors().retriers();
+    TestStateProbe probe = exec.probe;
+    if (probe != null && probe.stateName.equals(run.state.name())) {
+      probe.error = error;
+      probe.cause = cause;
+    }
+    if (probe != null
+        && !terminal
+        && probe.stateName.equals(run.state.name())
+        && (run.state instanceof TaskState
+            || run.state instanceof MapState
+            || run.state instanceof ParallelState)) {
+      // TestState: one attempt, then report where the error would go.
+      for (int i = 0; i < retriers.size(); i++) {
+        Retrier r = retriers.get(i);
+        if (matches(r.errorEquals(), error)) {
+          if (probe.retrierRetryCount < r.maxAttempts()) {
+            probe.retryIndex = i;
+            probe.retryBackoff = delay(r, probe.retrierRetryCount + 1);
+            finish(new Outcome(true, null, error, cause, last));
+            return;
+          }
+          break;
+        }
+      }
+      List<Catcher> catchers = run.state.errors().catchers();
+      for (int i = 0; i < catchers.size(); i++) {
+        if (matches(catchers.get(i).errorEquals(), error)) {
+          probe.catchIndex = i;
+          caught(run, catchers.get(i), error, cause);
+          return;
+        }
+      }
+      finish(new Outcome(true, null, error, cause, last));
+      return;
+    }
     if (!terminal && run.state instanceof TaskState
         || !terminal && (run.state instanceof MapState || run.state instanceof ParallelState)) {
       for (int i = 0; i < retriers.size(); i++) {
