@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudless.fakes.FakeCloud;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import dev.cloudless.fakes.lambda.LambdaEvent;
+import dev.cloudless.trace.Segment;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,5 +156,34 @@ class LambdaTaskTest {
         .extracting(e -> e.getClass().getSimpleName())
         .contains("ExecutionStarted", "InvocationStarted", "ExecutionEnded");
     assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void theExecutionIsASegmentWithItsStatesAndTheFunctionsSegmentHangsBelowIt() {
+    priceFunction(Duration.ofSeconds(3));
+
+    run(
+        "{\"Type\": \"Task\", \"Resource\": \"" + FUNCTION_ARN + "\", \"End\": true}",
+        "{\"qty\": 1}");
+
+    List<Segment> segments = cloud.traces().segments();
+    Segment execution =
+        segments.stream()
+            .filter(s -> "AWS::StepFunctions::StateMachine".equals(s.origin()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(execution.name()).isEqualTo("sm");
+    assertThat(execution.duration()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(execution.subsegments())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.name()).isEqualTo("Price");
+              assertThat(s.annotations()).containsEntry("state_type", "Task");
+            });
+    assertThat(segments)
+        .filteredOn(s -> s != execution && execution.id().equals(s.parentId()))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.traceId()).isEqualTo(execution.traceId()));
   }
 }

@@ -29,6 +29,7 @@ import dev.cloudless.fakes.stepfunctions.internal.run.Engine;
 import dev.cloudless.fakes.stepfunctions.internal.run.ExecutionRun;
 import dev.cloudless.fakes.stepfunctions.internal.run.RunListener;
 import dev.cloudless.fakes.stepfunctions.internal.run.Timers;
+import dev.cloudless.trace.Segment;
 import dev.cloudless.trace.TraceHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,6 +61,8 @@ public final class StepFunctionsService implements FakeStepFunctions {
   private final Map<String, Map<String, String>> mockedStates = new ConcurrentHashMap<>();
   private volatile MockConfig mockConfig;
   private final Map<String, MockConfig.MockedResult> testStateMocks = new ConcurrentHashMap<>();
+  private final Map<String, String> parentSegments = new ConcurrentHashMap<>();
+  private final Map<String, StateSpans> spans = new ConcurrentHashMap<>();
 
   public StepFunctionsService(CloudContext cloud, FakeSqs sqs, FakeSns sns) {
     this.cloud = cloud;
@@ -307,7 +310,13 @@ public final class StepFunctionsService implements FakeStepFunctions {
           throw StepFunctionsErrors.executionExists(arn);
         }
       }
-      TraceHeader trace = parent != null ? parent : TraceHeader.root(cloud.newTraceId());
+      // The execution is a segment of its own; its tasks (Lambda, nested executions) continue the
+      // trace from it, as X-Ray shows a state machine calling its functions.
+      TraceHeader incoming = parent != null ? parent : TraceHeader.root(cloud.newTraceId());
+      TraceHeader trace = incoming.withParent(cloud.traces().newSegmentId());
+      if (incoming.parent() != null) {
+        parentSegments.put(arn, incoming.parent());
+      }
       ExecutionRun run =
           new ExecutionRun(
               engine,
@@ -404,6 +413,9 @@ public final class StepFunctionsService implements FakeStepFunctions {
       new RunListener() {
         @Override
         public void stateEntered(ExecutionRun run, String stateName, String type, JsonNode input) {
+          spans
+              .computeIfAbsent(run.identity().executionArn(), k -> new StateSpans())
+              .entered(stateName, cloud.now());
           cloud
               .journal()
               .append(
@@ -421,6 +433,9 @@ public final class StepFunctionsService implements FakeStepFunctions {
 
         @Override
         public void stateExited(ExecutionRun run, String stateName, String type, JsonNode output) {
+          spans
+              .computeIfAbsent(run.identity().executionArn(), k -> new StateSpans())
+              .exited(stateName, type, cloud.now(), cloud.traces(), run.trace());
           cloud
               .journal()
               .append(
@@ -457,6 +472,7 @@ public final class StepFunctionsService implements FakeStepFunctions {
 
         @Override
         public void finished(ExecutionRun run) {
+          recordSegment(run);
           cloud
               .journal()
               .append(
@@ -473,4 +489,33 @@ public final class StepFunctionsService implements FakeStepFunctions {
                           run.cause()));
         }
       };
+
+  /** The execution's X-Ray segment, with a subsegment per state that ran. */
+  private void recordSegment(ExecutionRun run) {
+    String arn = run.identity().executionArn();
+    StateSpans states = spans.remove(arn);
+    String parentSegment = parentSegments.remove(arn);
+    Segment.Builder segment =
+        Segment.builder(run.trace().root(), run.trace().parent(), run.identity().stateMachineName())
+            .origin("AWS::StepFunctions::StateMachine")
+            .start(run.startTime())
+            .end(run.stopDate() != null ? run.stopDate() : cloud.now())
+            .annotation("execution", run.identity().name())
+            .annotation("status", run.status().name())
+            .aws("execution_arn", arn)
+            .aws("state_machine_arn", run.identity().stateMachineArn());
+    if (parentSegment != null) {
+      segment.parentId(parentSegment);
+    }
+    if (states != null) {
+      states.closed().forEach(segment::subsegment);
+    }
+    if (run.status() != ExecutionRun.Status.SUCCEEDED) {
+      segment.error(
+          new Segment.Cause(
+              run.error() == null ? run.status().name() : run.error(),
+              run.cause() == null ? "" : run.cause()));
+    }
+    cloud.traces().record(segment.build());
+  }
 }
