@@ -3,6 +3,8 @@ package dev.cloudless.fakes.stepfunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudless.fakes.FakeCloud;
 import dev.cloudless.fakes.aws.AwsServiceException;
 import java.time.Duration;
@@ -175,5 +177,85 @@ class CallbacksAndBranchesTest {
     run.awaitCompletion();
 
     assertThat(run.output()).contains("{\"n\":42}");
+  }
+
+  private static final String CHILD_ARN =
+      "arn:aws:states:us-east-1:000000000000:stateMachine:child";
+
+  private void child(String definition) {
+    sfn.createStateMachine(StateMachineSpec.named("child").definition(definition));
+  }
+
+  @Test
+  void startExecutionRequestResponseAnswersAtOnceWithTheChildsArn() throws Exception {
+    child(
+        "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
+
+    Execution run =
+        start(
+            """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task", "End": true,
+              "Resource": "arn:aws:states:::states:startExecution",
+              "Parameters": {"StateMachineArn": "%s", "Name": "kid", "Input": null}}}}
+            """
+                .formatted(CHILD_ARN),
+            "{}");
+    run.awaitCompletion();
+
+    JsonNode out = new ObjectMapper().readTree(run.output().orElseThrow());
+    assertThat(out.fieldNames())
+        .toIterable()
+        .containsExactly("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate");
+    assertThat(out.get("ExecutionArn").asText())
+        .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:child:kid");
+    assertThat(run.stopDate()).contains(run.startDate());
+    Execution kid = sfn.describeExecution(out.get("ExecutionArn").asText());
+    assertThat(kid.input()).isEqualTo("{}");
+    assertThat(kid.awaitCompletion().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void startExecutionSyncGivesTheChildsOutputAsTextAndWaitsForIt() throws Exception {
+    child(
+        "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
+
+    Execution run =
+        start(
+            """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task", "End": true,
+              "Resource": "arn:aws:states:::states:startExecution.sync",
+              "Parameters": {"StateMachineArn": "%s", "Input": {"a": 1}}}}}
+            """
+                .formatted(CHILD_ARN),
+            "{}");
+    run.awaitCompletion();
+
+    JsonNode out = new ObjectMapper().readTree(run.output().orElseThrow());
+    assertThat(out.get("Output").isTextual()).isTrue();
+    assertThat(out.get("Output").asText()).isEqualTo("{\"a\":1}");
+    assertThat(out.get("Status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.stopDate()).contains(run.startDate().plusSeconds(60));
+    assertThat(run.history()).extracting(HistoryEvent::type).contains("TaskSubmitted");
+  }
+
+  @Test
+  void aFailedChildFailsTheSyncTaskWithStatesTaskFailed() {
+    child(
+        "{\"StartAt\": \"F\", \"States\": {\"F\": {\"Type\": \"Fail\", \"Error\": \"Nope\", \"Cause\": \"bad\"}}}");
+
+    Execution run =
+        start(
+            """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task", "End": true,
+              "Resource": "arn:aws:states:::states:startExecution.sync:2",
+              "Parameters": {"StateMachineArn": "%s"}}}}
+            """
+                .formatted(CHILD_ARN),
+            "{}");
+    run.awaitCompletion();
+
+    assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(run.error()).contains("States.TaskFailed");
+    assertThat(run.cause()).hasValueSatisfying(c -> assertThat(c).contains("\"Error\":\"Nope\""));
   }
 }

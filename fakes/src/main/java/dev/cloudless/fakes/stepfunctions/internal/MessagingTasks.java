@@ -175,7 +175,7 @@ final class MessagingTasks {
   }
 
   /** {@code SdkHttpMetadata} and {@code SdkResponseMetadata}, in the order AWS recorded them. */
-  private void metadata(
+  void metadata(
       ObjectNode r, String requestId, int contentLength, String contentType, boolean connection) {
     String length = String.valueOf(contentLength);
     String date = HTTP_DATE.format(cloud.now());

@@ -231,7 +231,9 @@ final class TaskRouter implements TaskInvoker {
     String arn = params.path("StateMachineArn").asText(null);
     JsonNode input = params.get("Input");
     String inputText =
-        input == null ? "{}" : input.isTextual() ? input.textValue() : json.write(input);
+        input == null || input.isNull()
+            ? "{}"
+            : input.isTextual() ? input.textValue() : json.write(input);
     String name = params.hasNonNull("Name") ? params.get("Name").asText() : null;
     ExecutionImpl child;
     try {
@@ -240,9 +242,17 @@ final class TaskRouter implements TaskInvoker {
       return new TaskOutcome.Failed("StepFunctions." + e.errorCode(), e.getMessage(), cloud.now());
     }
     if (pattern.isEmpty()) {
+      // Recorded (LocalStack snapshot test_sfn_task_service): ExecutionArn, the SDK metadata, then
+      // StartDate; the SDK writes the date as epoch milliseconds.
       ObjectNode r = json.object();
       r.put("ExecutionArn", child.executionArn());
-      r.put("StartDate", child.startDate().toString());
+      long millis = child.startDate().toEpochMilli();
+      ObjectNode answer = json.object();
+      answer.put("executionArn", child.executionArn());
+      answer.put("startDate", java.math.BigDecimal.valueOf(millis, 3));
+      messaging.metadata(
+          r, cloud.newRequestId(), json.write(answer).length(), "application/x-amz-json-1.0", true);
+      r.put("StartDate", millis);
       if (waits) {
         tokens.put(call.taskToken(), callback);
         return new TaskOutcome.Pending(r, cloud.now());
