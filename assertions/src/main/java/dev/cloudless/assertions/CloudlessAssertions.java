@@ -7,6 +7,7 @@ import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.Execution;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
 
@@ -63,5 +64,10 @@ public class CloudlessAssertions extends Assertions {
   /** Assertions on one message. */
   public static MessageAssert assertThat(Message actual) {
     return new MessageAssert(actual);
+  }
+
+  /** Assertions on a Step Functions execution: status, output, states visited, retries. */
+  public static ExecutionAssert assertThat(Execution actual) {
+    return new ExecutionAssert(actual);
   }
 }

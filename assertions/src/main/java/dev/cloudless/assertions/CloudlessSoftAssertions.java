@@ -7,6 +7,7 @@ import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.Execution;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -80,6 +81,13 @@ public class CloudlessSoftAssertions extends SoftAssertions {
   /** Soft assertions on one message. */
   public MessageAssert assertThat(Message actual) {
     return proxy(MessageAssert.class, Message.class, actual);
+  }
+
+  /** Soft assertions on a Step Functions execution. */
+  public ExecutionAssert assertThat(Execution actual) {
+    ExecutionAssert softly = proxy(ExecutionAssert.class, Execution.class, actual);
+    softly.navigator = navigator;
+    return softly;
   }
 
   /**
