@@ -81,4 +81,22 @@ class BenchmarksMeasureTheSuccessPathTest {
         .hasMessageContaining("opsPerCloud")
         .hasMessageContaining("0");
   }
+
+  @Test
+  void stepFunctionsBenchmarkRunsTheTenStatesWithTheRetryAndTheOneDayWait() {
+    StepFunctionsBenchmark benchmark = new StepFunctionsBenchmark();
+    benchmark.opsPerCloud = "2";
+    benchmark.newCloud();
+    try {
+      for (int i = 0; i < 5; i++) {
+        dev.cloudless.fakes.stepfunctions.Execution run = benchmark.execute();
+
+        assertThat(run.stopDate()).contains(run.startDate().plusSeconds(86_401));
+        assertThat(run.history()).filteredOn(e -> e.type().endsWith("StateEntered")).hasSize(9);
+        assertThat(run.history()).filteredOn(e -> e.type().equals("TaskFailed")).hasSize(1);
+      }
+    } finally {
+      benchmark.closeCloud();
+    }
+  }
 }
