@@ -67,14 +67,32 @@ class StateFaultsTest {
   }
 
   @Test
-  void aRuleOnAnotherStateDoesNotFire() {
+  void aRuleOnAnotherStateMachineDoesNotFire() {
     machine(StateMachineType.STANDARD);
-    cloud.faults().inject(onState("checkout", "Other").failWith("Flaky", "x").always());
+    cloud.faults().inject(onState("refunds", "Charge").failWith("Flaky", "x").always());
 
     Execution run = sfn.startExecution("checkout", "{}").awaitCompletion();
 
     assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(cloud.journal().events(FaultFired.class)).isEmpty();
+  }
+
+  @Test
+  void aRuleOnAStateTheMachineLacksOrWithoutATaskIsRefused() {
+    machine(StateMachineType.STANDARD);
+    cloud.faults().inject(onState("checkout", "Other").failWith("Flaky", "x").always());
+
+    assertThatThrownBy(() -> sfn.startExecution("checkout", "{}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("onState(\"checkout\", \"Other\")")
+        .hasMessageContaining("does not have");
+
+    cloud.faults().clear();
+    cloud.faults().inject(onState("checkout", "Done").failWith("Flaky", "x").always());
+
+    assertThatThrownBy(() -> sfn.startExecution("checkout", "{}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("names a Succeed state; state faults apply to Task states");
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudless.fakes.aws.Arn;
 import dev.cloudless.fakes.clock.ScheduledAction;
+import dev.cloudless.fakes.faults.FaultPlan;
+import dev.cloudless.fakes.faults.FaultTarget;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.Scheduler;
 import dev.cloudless.fakes.sns.FakeSns;
@@ -24,6 +26,11 @@ import dev.cloudless.fakes.stepfunctions.TestStateRequest;
 import dev.cloudless.fakes.stepfunctions.TestStateResult;
 import dev.cloudless.fakes.stepfunctions.internal.asl.Definition;
 import dev.cloudless.fakes.stepfunctions.internal.asl.DefinitionException;
+import dev.cloudless.fakes.stepfunctions.internal.asl.Graph;
+import dev.cloudless.fakes.stepfunctions.internal.asl.MapState;
+import dev.cloudless.fakes.stepfunctions.internal.asl.ParallelState;
+import dev.cloudless.fakes.stepfunctions.internal.asl.State;
+import dev.cloudless.fakes.stepfunctions.internal.asl.TaskState;
 import dev.cloudless.fakes.stepfunctions.internal.eval.Entropy;
 import dev.cloudless.fakes.stepfunctions.internal.run.Engine;
 import dev.cloudless.fakes.stepfunctions.internal.run.ExecutionRun;
@@ -193,6 +200,62 @@ public final class StepFunctionsService implements FakeStepFunctions {
     return mockConfig;
   }
 
+  /**
+   * Refuses a fault rule on a state this machine does not have, or on a state without a task: such
+   * a rule could never fire, and a test that injects it means something that would not happen.
+   */
+  private void checkStateFaults(StateMachineImpl machine) {
+    for (FaultPlan.InjectedFault injected : cloud.faults().injected()) {
+      if (!(injected.rule().target() instanceof FaultTarget.OnState on)
+          || on.stateName() == null
+          || !(on.stateMachineName().equals(machine.name())
+              || on.stateMachineName().equals(machine.arn()))) {
+        continue;
+      }
+      State state = find(machine.parsed().graph(), on.stateName());
+      if (state == null) {
+        throw new IllegalArgumentException(
+            "Fault rule "
+                + injected.rule().describe()
+                + " names a state that state machine ["
+                + machine.name()
+                + "] does not have.");
+      }
+      if (!(state instanceof TaskState)) {
+        throw new IllegalArgumentException(
+            "Fault rule "
+                + injected.rule().describe()
+                + " names a "
+                + state.type()
+                + " state; state faults apply to Task states, where a task runs.");
+      }
+    }
+  }
+
+  /** A state by name, in the machine or inside its Parallel branches and Map processors. */
+  private static State find(Graph graph, String name) {
+    State s = graph.state(name);
+    if (s != null) {
+      return s;
+    }
+    for (State st : graph.states().values()) {
+      if (st instanceof ParallelState p) {
+        for (Graph b : p.branches()) {
+          State f = find(b, name);
+          if (f != null) {
+            return f;
+          }
+        }
+      } else if (st instanceof MapState m && m.processor() != null) {
+        State f = find(m.processor(), name);
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The state machine with this ARN, or null. */
   synchronized StateMachineImpl machineByArn(String arn) {
     return machines.get(arn);
@@ -251,6 +314,7 @@ public final class StepFunctionsService implements FakeStepFunctions {
     String testCase = hash < 0 ? null : stateMachineNameOrArn.substring(hash + 1);
     StateMachineImpl machine =
         machine(hash < 0 ? stateMachineNameOrArn : stateMachineNameOrArn.substring(0, hash));
+    checkStateFaults(machine);
     Map<String, String> mocked = null;
     if (testCase != null) {
       MockConfig config = mockConfig;
@@ -495,6 +559,9 @@ public final class StepFunctionsService implements FakeStepFunctions {
     String arn = run.identity().executionArn();
     StateSpans states = spans.remove(arn);
     String parentSegment = parentSegments.remove(arn);
+    if (run.trace().parent() == null) {
+      return;
+    }
     Segment.Builder segment =
         Segment.builder(run.trace().root(), run.trace().parent(), run.identity().stateMachineName())
             .origin("AWS::StepFunctions::StateMachine")

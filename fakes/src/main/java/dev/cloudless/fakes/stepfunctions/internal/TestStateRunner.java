@@ -171,7 +171,7 @@ final class TestStateRunner {
             input,
             tasks,
             listener,
-            TraceHeader.root(cloud.newTraceId()),
+            TraceHeader.root(cloud.newTraceId()).withParent(cloud.traces().newSegmentId()),
             LIMIT);
     TestStateProbe probe =
         new TestStateProbe(
