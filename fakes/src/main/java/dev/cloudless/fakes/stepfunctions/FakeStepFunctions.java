@@ -76,16 +76,24 @@ public interface FakeStepFunctions {
   Execution startSyncExecution(String stateMachineNameOrArn, String input);
 
   /**
-   * {@code DescribeExecution}.
+   * {@code DescribeExecution}. As in AWS, not for Express executions: read those from the {@link
+   * Execution} that started them.
    *
-   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ExecutionDoesNotExist}
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ExecutionDoesNotExist}; {@code
+   *     InvalidArn} for an Express execution
    */
   Execution describeExecution(String executionArn);
 
-  /** {@code StopExecution}: aborts a running execution with an optional error and cause. */
+  /**
+   * {@code StopExecution}: aborts a running execution with an optional error and cause. Not for
+   * Express executions ({@code InvalidArn}), as in AWS.
+   */
   Execution stopExecution(String executionArn, String error, String cause);
 
-  /** {@code GetExecutionHistory}, oldest first. */
+  /**
+   * {@code GetExecutionHistory}, oldest first. Not for Express executions ({@code InvalidArn}), as
+   * in AWS, whose Express histories go to CloudWatch Logs; {@link Execution#history()} has it.
+   */
   List<HistoryEvent> getExecutionHistory(String executionArn);
 
   /** Handles Task states whose {@code Resource} equals {@code resourceArn}. */

@@ -146,6 +146,26 @@ class ExecutionsTest {
   }
 
   @Test
+  void describeStopAndHistoryRefuseExpressExecutionsAsAwsDoes() {
+    machine(
+        "fast",
+        StateMachineType.EXPRESS,
+        "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+    Execution run = sfn.startSyncExecution("fast", "{}");
+
+    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call :
+        java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+            () -> sfn.describeExecution(run.executionArn()),
+            () -> sfn.getExecutionHistory(run.executionArn()),
+            () -> sfn.stopExecution(run.executionArn(), null, null))) {
+      assertThatThrownBy(call)
+          .isInstanceOf(dev.cloudless.fakes.aws.AwsServiceException.class)
+          .hasMessageContaining("Resource type not valid in this context: express");
+    }
+    assertThat(run.history()).isNotEmpty();
+  }
+
+  @Test
   void stopExecutionAbortsAWaitingExecution() {
     machine("slow", StateMachineType.STANDARD, WAIT_A_YEAR_LESS_A_DAY);
     Execution run = sfn.startExecution("slow", "{}");

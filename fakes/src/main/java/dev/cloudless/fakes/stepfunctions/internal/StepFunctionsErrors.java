@@ -54,4 +54,8 @@ final class StepFunctionsErrors {
   static AwsServiceException taskDoesNotExist() {
     return new AwsServiceException(400, "TaskDoesNotExist", "Provided task does not exist anymore");
   }
+
+  static AwsServiceException invalidArn(String message) {
+    return new AwsServiceException(400, "InvalidArn", message);
+  }
 }

@@ -426,6 +426,19 @@ public final class StepFunctionsService implements FakeStepFunctions {
 
   @Override
   public Execution describeExecution(String executionArn) {
+    return standardExecution(executionArn);
+  }
+
+  /**
+   * DescribeExecution, StopExecution and GetExecutionHistory are "not supported by EXPRESS state
+   * machines" (API reference): an Express execution's ARN is refused as AWS refuses it.
+   */
+  private ExecutionImpl standardExecution(String executionArn) {
+    Objects.requireNonNull(executionArn, "executionArn");
+    if (executionArn.contains(":express:")) {
+      throw StepFunctionsErrors.invalidArn(
+          "Invalid Arn: 'Resource type not valid in this context: express'");
+    }
     return execution(executionArn);
   }
 
@@ -439,14 +452,14 @@ public final class StepFunctionsService implements FakeStepFunctions {
 
   @Override
   public Execution stopExecution(String executionArn, String error, String cause) {
-    ExecutionImpl e = execution(executionArn);
+    ExecutionImpl e = standardExecution(executionArn);
     e.run().stop(error, cause);
     return e;
   }
 
   @Override
   public List<HistoryEvent> getExecutionHistory(String executionArn) {
-    return execution(executionArn).history();
+    return standardExecution(executionArn).history();
   }
 
   @Override
