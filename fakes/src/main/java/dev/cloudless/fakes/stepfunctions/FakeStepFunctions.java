@@ -125,7 +125,8 @@ public interface FakeStepFunctions {
    *
    * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidDefinition} for a bad state,
    *     {@code ValidationException} for a request AWS refuses (a {@code .sync} or {@code
-   *     .waitForTaskToken} task without a mock, a mock on a state without a task, a missing state)
+   *     .waitForTaskToken} task, a Map or a Parallel without a mock, a mock on a state without a
+   *     task, a missing state)
    */
   TestStateResult testState(TestStateRequest request);
 }

@@ -198,4 +198,46 @@ class TestStateTest {
         .extracting(e -> ((AwsServiceException) e).errorCode())
         .isEqualTo("InvalidDefinition");
   }
+
+  private static final String MAP =
+      """
+      {"Type": "Map", "ItemsPath": "$.items", "ResultPath": "$.priced",
+       "ItemProcessor": {"StartAt": "Price", "States": {
+         "Price": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                   "Parameters": {"FunctionName": "price", "Payload.$": "$"}, "End": true}}},
+       "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Manual"}],
+       "Next": "Total"}
+      """;
+
+  @Test
+  void aMapStateIsAnsweredByItsMockWithoutRunningItsIterations() throws Exception {
+    TestStateResult r =
+        sfn.testState(
+            TestStateRequest.definition(MAP).input("{\"items\": [1, 2]}").mockResult("[10, 20]"));
+
+    assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(r.nextState()).isEqualTo("Total");
+    assertThat(json.readTree(r.output()))
+        .isEqualTo(json.readTree("{\"items\": [1, 2], \"priced\": [10, 20]}"));
+  }
+
+  @Test
+  void aMockedMapErrorGoesToItsCatcher() {
+    TestStateResult r =
+        sfn.testState(
+            TestStateRequest.definition(MAP)
+                .input("{\"items\": [1]}")
+                .mockError("States.ExceedToleratedFailureThreshold", "too many"));
+
+    assertThat(r.status()).isEqualTo(Status.CAUGHT_ERROR);
+    assertThat(r.nextState()).isEqualTo("Manual");
+    assertThat(r.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+  }
+
+  @Test
+  void mapAndParallelNeedAMockAsInAws() {
+    assertThatThrownBy(() -> sfn.testState(TestStateRequest.definition(MAP).input("{}")))
+        .isInstanceOf(AwsServiceException.class)
+        .hasMessageContaining("supports Map states only with a mock");
+  }
 }

@@ -93,13 +93,16 @@ final class TestStateRunner {
     String type = state.path("Type").asText();
     String resource = state.path("Resource").asText("");
     boolean mocked = request.mockResult() != null || request.mockError() != null;
-    if (type.equals("Map") || type.equals("Parallel")) {
+    boolean branching = type.equals("Map") || type.equals("Parallel");
+    if (branching && !mocked) {
       throw validation(
-          "Cloudless's TestState does not run "
+          "TestState supports "
               + type
-              + " states yet; test the state machine with startExecution.");
+              + " states only with a mock; give mockResult or mockError for '"
+              + name
+              + "'.");
     }
-    if (mocked && !type.equals("Task")) {
+    if (mocked && !type.equals("Task") && !branching) {
       throw validation(
           "A mock applies to Task, Map and Parallel states; '" + name + "' is a " + type + ".");
     }
@@ -177,9 +180,18 @@ final class TestStateRunner {
         new TestStateProbe(
             name, request.retrierRetryCount() == null ? 0 : request.retrierRetryCount());
     run.probe = probe;
-    if (request.mockResult() != null) {
+    if (branching) {
+      if (request.mockResult() != null) {
+        probe.mockResult = parse(request.mockResult(), "mock.result");
+      } else {
+        probe.mockError = request.mockError();
+        probe.mockCause = request.mockCause();
+      }
+    }
+    // A Map or Parallel state is answered in the engine from the probe; a Task through the router.
+    if (!branching && request.mockResult() != null) {
       mocks.put(executionArn, new MockConfig.MockedResult.Return(request.mockResult()));
-    } else if (request.mockError() != null) {
+    } else if (!branching && request.mockError() != null) {
       mocks.put(
           executionArn,
           new MockConfig.MockedResult.Throw(request.mockError(), request.mockCause()));

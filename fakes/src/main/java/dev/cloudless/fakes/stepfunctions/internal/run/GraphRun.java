@@ -120,12 +120,31 @@ final class GraphRun {
             succeed(run);
           } else if (s instanceof FailState f) {
             fail(run, f);
+          } else if (mockedForTestState(s)) {
+            // TestState answers a Map or Parallel state from its mock instead of running it.
+            TestStateProbe probe = exec.probe;
+            if (probe.mockResult != null) {
+              exitWithResult(
+                  run,
+                  probe.mockResult,
+                  s instanceof MapState m ? m.next() : ((ParallelState) s).next());
+            } else {
+              failed(run, probe.mockError, probe.mockCause, true);
+            }
           } else if (s instanceof ParallelState p) {
             new BranchStep(this, run, p).begin();
           } else if (s instanceof MapState m) {
             new MapStep(this, run, m).begin();
           }
         });
+  }
+
+  private boolean mockedForTestState(State s) {
+    TestStateProbe probe = exec.probe;
+    return probe != null
+        && (s instanceof MapState || s instanceof ParallelState)
+        && probe.stateName.equals(s.name())
+        && (probe.mockResult != null || probe.mockError != null);
   }
 
   /** Runs {@code work}; a failure it raises becomes the state's failure. */

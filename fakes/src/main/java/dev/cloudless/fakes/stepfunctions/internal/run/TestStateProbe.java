@@ -2,6 +2,7 @@ package dev.cloudless.fakes.stepfunctions.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
@@ -15,6 +16,15 @@ public final class TestStateProbe {
 
   final String stateName;
   final int retrierRetryCount;
+
+  /** The mocked result of a Map or Parallel state, or null. */
+  public JsonNode mockResult;
+
+  /** The mocked error of a Map or Parallel state, or null. */
+  public String mockError;
+
+  public String mockCause;
+
   Integer retryIndex;
   Duration retryBackoff;
   Integer catchIndex;
