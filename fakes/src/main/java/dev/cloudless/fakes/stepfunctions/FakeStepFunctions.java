@@ -121,7 +121,8 @@ public interface FakeStepFunctions {
   /**
    * {@code TestState}: runs one state on its own, as AWS's TestState API does, on the virtual clock
    * (limited, as in AWS, to five minutes, else {@code States.Timeout}). Without a mock, a Task
-   * calls its resource as in an execution. Map and Parallel states are not supported yet.
+   * calls its resource as in an execution; a Map or Parallel state, as in AWS, runs only with a
+   * mock, which stands for the result of its iterations or branches.
    *
    * @throws dev.cloudless.fakes.aws.AwsServiceException {@code InvalidDefinition} for a bad state,
    *     {@code ValidationException} for a request AWS refuses (a {@code .sync} or {@code
