@@ -186,4 +186,46 @@ class LambdaTaskTest {
         .isNotEmpty()
         .allSatisfy(s -> assertThat(s.traceId()).isEqualTo(execution.traceId()));
   }
+
+  @Test
+  void lambdaInvokeWaitForTaskTokenSubmitsTheInvocationThenWaitsForTheToken() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> token =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    cloud
+        .lambda()
+        .create(
+            FunctionSpec.named("approve")
+                .handler(
+                    Map.class,
+                    (in, ctx) -> {
+                      token.set((String) in.get("token"));
+                      return Map.of("queued", true);
+                    }));
+
+    sfn.createStateMachine(
+        StateMachineSpec.named("sm")
+            .definition(
+                "{\"StartAt\": \"Approve\", \"States\": {\"Approve\": {\"Type\": \"Task\","
+                    + " \"Resource\": \"arn:aws:states:::lambda:invoke.waitForTaskToken\","
+                    + " \"Parameters\": {\"FunctionName\": \"approve\","
+                    + " \"Payload\": {\"token.$\": \"$$.Task.Token\"}}, \"End\": true}}}"));
+    Execution run = sfn.startExecution("sm", "{}");
+    cloud.runUntilIdle();
+
+    assertThat(run.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(token.get()).isNotBlank();
+    cloud.stepFunctions().sendTaskSuccess(token.get(), "{\"approved\":true}");
+    run.awaitCompletion();
+
+    assertThat(json.readTree(run.output().orElseThrow()))
+        .isEqualTo(json.readTree("{\"approved\":true}"));
+    HistoryEvent submitted =
+        run.history().stream()
+            .filter(e -> e.type().equals("TaskSubmitted"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(json.readTree(submitted.detail("output")).at("/Payload/queued").asBoolean())
+        .isTrue();
+    assertThat(submitted.detail("resource")).isEqualTo("invoke.waitForTaskToken");
+  }
 }

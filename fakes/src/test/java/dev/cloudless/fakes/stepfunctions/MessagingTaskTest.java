@@ -147,4 +147,45 @@ class MessagingTaskTest {
     assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(run.error()).hasValueSatisfying(e -> assertThat(e).startsWith("SNS."));
   }
+
+  @Test
+  void sendMessageWaitForTaskTokenSubmitsThenWaitsForTheCallbackAsRecorded() throws Exception {
+    Queue work = cloud.sqs().createQueue("work");
+
+    sfn.createStateMachine(
+        StateMachineSpec.named("sm")
+            .definition(
+                "{\"StartAt\": \"Send\", \"States\": {\"Send\": {\"Type\": \"Task\","
+                    + " \"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                    + " \"Parameters\": {\"QueueUrl\": \""
+                    + work.url()
+                    + "\", \"MessageBody\": {\"Message.$\": \"$.message\","
+                    + " \"TaskToken.$\": \"$$.Task.Token\"}}, \"End\": true}}}"));
+    Execution run = sfn.startExecution("sm", "{\"message\": \"hello\"}");
+    cloud.runUntilIdle();
+
+    Message message = work.receive(1).get(0);
+    JsonNode body = json.readTree(message.body());
+    assertThat(body.get("Message").asText()).isEqualTo("hello");
+    assertThat(run.status()).isEqualTo(ExecutionStatus.RUNNING);
+    sfn.sendTaskSuccess(body.get("TaskToken").asText(), "\"done\"");
+    run.awaitCompletion();
+
+    assertThat(run.output()).contains("\"done\"");
+    assertThat(run.history())
+        .extracting(HistoryEvent::type)
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded");
+    HistoryEvent submitted = run.history().get(4);
+    assertThat(submitted.detail("resource")).isEqualTo("sendMessage.waitForTaskToken");
+    assertThat(json.readTree(submitted.detail("output")).get("MessageId").asText())
+        .isEqualTo(message.messageId());
+  }
 }

@@ -41,7 +41,7 @@ final class LambdaTasks {
   }
 
   TaskOutcome invoke(TaskCall call) {
-    boolean legacy = !call.resource().equals(INVOKE);
+    boolean legacy = !call.resource().startsWith(INVOKE);
     String function;
     String qualifier = null;
     String invocationType = "RequestResponse";

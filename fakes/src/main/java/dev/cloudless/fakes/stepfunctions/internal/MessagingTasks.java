@@ -57,12 +57,12 @@ final class MessagingTasks {
     JsonNode params = call.parameters();
     String requestId = cloud.newRequestId();
     try {
-      if (call.resource().equals(SEND_MESSAGE)) {
+      if (call.resource().startsWith(SEND_MESSAGE)) {
         return sendMessage(call, params, requestId);
       }
       return publish(call, params, requestId);
     } catch (AwsServiceException e) {
-      String service = call.resource().equals(SEND_MESSAGE) ? "SQS" : "SNS";
+      String service = call.resource().startsWith(SEND_MESSAGE) ? "SQS" : "SNS";
       String exception =
           e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
       return new TaskOutcome.Failed(

@@ -125,17 +125,18 @@ final class TaskRouter implements TaskInvoker {
         waits ? resource.substring(0, resource.length() - WAIT_FOR_TOKEN.length()) : resource;
     if (LambdaTasks.handles(base)) {
       TaskOutcome outcome = lambda.invoke(call);
-      if (waits && outcome instanceof TaskOutcome.Succeeded) {
+      if (waits && outcome instanceof TaskOutcome.Succeeded sent) {
+        // Recorded: the call's answer is the TaskSubmitted event's output; then the task waits.
         tokens.put(call.taskToken(), callback);
-        return new TaskOutcome.Pending(null, outcome.endedAt());
+        return new TaskOutcome.Pending(sent.result(), outcome.endedAt());
       }
       return outcome;
     }
     if (MessagingTasks.handles(base)) {
       TaskOutcome outcome = messaging.invoke(call);
-      if (waits && outcome instanceof TaskOutcome.Succeeded) {
+      if (waits && outcome instanceof TaskOutcome.Succeeded sent) {
         tokens.put(call.taskToken(), callback);
-        return new TaskOutcome.Pending(null, outcome.endedAt());
+        return new TaskOutcome.Pending(sent.result(), outcome.endedAt());
       }
       return outcome;
     }
