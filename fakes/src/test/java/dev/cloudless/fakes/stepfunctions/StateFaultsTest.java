@@ -119,4 +119,32 @@ class StateFaultsTest {
         .hasStackTraceContaining("exactly once");
     assertThat(charges).hasValue(0);
   }
+
+  @Test
+  void duplicateExecutionOfACallbackTaskSubmitsTwiceAndTheFirstAnswerCompletesIt() {
+    java.util.List<String> tokens = new java.util.ArrayList<>();
+    String resource = "arn:aws:states:::custom:approve.waitForTaskToken";
+    sfn.taskHandler(
+        resource,
+        request -> {
+          tokens.add(request.taskToken());
+          return null;
+        });
+    sfn.createStateMachine(
+        StateMachineSpec.named("approvals")
+            .type(StateMachineType.EXPRESS)
+            .definition(
+                "{\"StartAt\": \"Approve\", \"States\": {\"Approve\": {\"Type\": \"Task\","
+                    + " \"Resource\": \""
+                    + resource
+                    + "\", \"End\": true}}}"));
+    cloud.faults().inject(onState("approvals", "Approve").duplicateExecution().once());
+
+    Execution run = sfn.startExecution("approvals", "{}");
+    cloud.runUntilIdle();
+
+    assertThat(tokens).hasSize(2).containsOnly(tokens.get(0));
+    sfn.sendTaskSuccess(tokens.get(0), "{\"ok\":true}");
+    assertThat(run.awaitCompletion().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
 }

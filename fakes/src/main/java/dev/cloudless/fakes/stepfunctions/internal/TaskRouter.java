@@ -97,10 +97,9 @@ final class TaskRouter implements TaskInvoker {
     if (twice) {
       // At-least-once: the resource really runs twice, with the same input; the state goes on
       // with what the second run answered.
-      TaskOutcome first = route(call, callback);
-      if (first instanceof TaskOutcome.Pending) {
-        return first;
-      }
+      // A callback or .sync task submits twice too (two messages with the same token, two child
+      // executions); the first answer to arrive completes the task.
+      route(call, callback);
       return route(call, callback);
     }
     return route(call, callback);
