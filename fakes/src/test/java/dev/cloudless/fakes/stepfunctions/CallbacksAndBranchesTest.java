@@ -258,4 +258,21 @@ class CallbacksAndBranchesTest {
     assertThat(run.error()).contains("States.TaskFailed");
     assertThat(run.cause()).hasValueSatisfying(c -> assertThat(c).contains("\"Error\":\"Nope\""));
   }
+
+  @Test
+  void startingAMissingStateMachineFailsWithTheSdksExceptionName() {
+    Execution run =
+        start(
+            """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task", "End": true,
+              "Resource": "arn:aws:states:::states:startExecution",
+              "Parameters": {"StateMachineArn": "%s"}}}}
+            """
+                .formatted(CHILD_ARN),
+            "{}");
+    run.awaitCompletion();
+
+    assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(run.error()).contains("StepFunctions.StateMachineDoesNotExistException");
+  }
 }

@@ -239,7 +239,10 @@ final class TaskRouter implements TaskInvoker {
     try {
       child = service.start(arn, name, inputText, call.trace());
     } catch (AwsServiceException e) {
-      return new TaskOutcome.Failed("StepFunctions." + e.errorCode(), e.getMessage(), cloud.now());
+      // As the SDK names its exceptions: StepFunctions.ExecutionAlreadyExistsException.
+      String code =
+          e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
+      return new TaskOutcome.Failed("StepFunctions." + code, e.getMessage(), cloud.now());
     }
     if (pattern.isEmpty()) {
       // Recorded (LocalStack snapshot test_sfn_task_service): ExecutionArn, the SDK metadata, then
