@@ -285,4 +285,42 @@ class ExecutionsTest {
             AwsServiceException.class,
             e -> assertThat(e.errorCode()).isEqualTo("StateMachineDoesNotExist"));
   }
+
+  @Test
+  void aParallelIsNumberedAsRecorded() {
+    // LocalStack's AWS recording of test_parallel_state (parallel_state.json5): twelve branch
+    // events (6 to 17), then ParallelStateExited #19 pointing at #17: ParallelStateSucceeded is
+    // #18 and points at the branches' last event too.
+    machine(
+        "parallel",
+        StateMachineType.STANDARD,
+        """
+        {"StartAt": "LoadInput", "States": {
+          "LoadInput": {"Type": "Pass", "Result": [1, 2, 3, 4], "Next": "ParallelState"},
+          "ParallelState": {"Type": "Parallel", "End": true, "Branches": [
+            {"StartAt": "Branch1", "States": {"Branch1": {"Type": "Pass", "End": true}}},
+            {"StartAt": "Branch21", "States": {
+              "Branch21": {"Type": "Pass", "Next": "Branch22"},
+              "Branch22": {"Type": "Pass", "End": true}}},
+            {"StartAt": "Branch31", "States": {
+              "Branch31": {"Type": "Pass", "Next": "Branch32"},
+              "Branch32": {"Type": "Pass", "Next": "Branch33"},
+              "Branch33": {"Type": "Pass", "End": true}}}]}}}
+        """);
+
+    Execution run = sfn.startExecution("parallel", "{}").awaitCompletion();
+
+    assertThat(run.output()).contains("[[1,2,3,4],[1,2,3,4],[1,2,3,4]]");
+    List<HistoryEvent> history = run.history();
+    assertThat(history).hasSize(20);
+    assertThat(history.get(17))
+        .extracting(HistoryEvent::id, HistoryEvent::previousEventId, HistoryEvent::type)
+        .containsExactly(18L, 17L, "ParallelStateSucceeded");
+    assertThat(history.get(18))
+        .extracting(HistoryEvent::id, HistoryEvent::previousEventId, HistoryEvent::type)
+        .containsExactly(19L, 17L, "ParallelStateExited");
+    assertThat(history.get(19))
+        .extracting(HistoryEvent::id, HistoryEvent::previousEventId, HistoryEvent::type)
+        .containsExactly(20L, 19L, "ExecutionSucceeded");
+  }
 }

@@ -96,8 +96,11 @@ final class BranchStep {
     for (JsonNode r : results) {
       output.add(r);
     }
+    // Recorded (test_parallel_state): ParallelStateSucceeded and ParallelStateExited both point at
+    // the last event of the branches, as the Map state's events do.
     graph.last = parallelLast;
-    graph.event("ParallelStateSucceeded", null, null);
+    graph.history.add(
+        "ParallelStateSucceeded", parallelLast, run.engine().timers.now(), null, null);
     graph.fiber.resume(
         () -> graph.guard(run, () -> graph.exitWithResult(run, output, state.next())));
   }
