@@ -99,4 +99,19 @@ class BenchmarksMeasureTheSuccessPathTest {
       benchmark.closeCloud();
     }
   }
+
+  @Test
+  void retriesAndYearWaitBenchmarkWaitsTheYearThenRetriesTwice() {
+    try (dev.cloudless.fakes.FakeCloud cloud = dev.cloudless.fakes.FakeCloud.create()) {
+      RetriesAndYearWaitBenchmark.run(cloud);
+
+      assertThat(cloud.clock().now())
+          .isEqualTo(
+              dev.cloudless.fakes.FakeCloud.DEFAULT_START
+                  .plusSeconds(31_449_600)
+                  .plus(java.time.Duration.ofMinutes(3))
+                  // three attempts of the modelled 100 ms each; retries wait from an attempt's end
+                  .plusMillis(300));
+    }
+  }
 }
