@@ -9,6 +9,7 @@ import dev.cloudless.fakes.sns.Subscription;
 import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.Execution;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
 
@@ -75,5 +76,10 @@ public class CloudlessAssertions extends Assertions {
   /** Assertions on one subscription: what reached it, what its filter dropped. */
   public static SubscriptionAssert assertThat(Subscription actual) {
     return new SubscriptionAssert(actual);
+  }
+
+  /** Assertions on a Step Functions execution: status, output, states visited, retries. */
+  public static ExecutionAssert assertThat(Execution actual) {
+    return new ExecutionAssert(actual);
   }
 }

@@ -9,6 +9,7 @@ import dev.cloudless.fakes.sns.Subscription;
 import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.Execution;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -87,6 +88,13 @@ public class CloudlessSoftAssertions extends SoftAssertions {
   /** Soft assertions on a topic and its subscriptions. */
   public TopicAssert assertThat(Topic actual) {
     TopicAssert softly = proxy(TopicAssert.class, Topic.class, actual);
+    softly.navigator = navigator;
+    return softly;
+  }
+
+  /** Soft assertions on a Step Functions execution. */
+  public ExecutionAssert assertThat(Execution actual) {
+    ExecutionAssert softly = proxy(ExecutionAssert.class, Execution.class, actual);
     softly.navigator = navigator;
     return softly;
   }

@@ -81,4 +81,37 @@ class BenchmarksMeasureTheSuccessPathTest {
         .hasMessageContaining("opsPerCloud")
         .hasMessageContaining("0");
   }
+
+  @Test
+  void stepFunctionsBenchmarkRunsTheTenStatesWithTheRetryAndTheOneDayWait() {
+    StepFunctionsBenchmark benchmark = new StepFunctionsBenchmark();
+    benchmark.opsPerCloud = "2";
+    benchmark.newCloud();
+    try {
+      for (int i = 0; i < 5; i++) {
+        dev.cloudless.fakes.stepfunctions.Execution run = benchmark.execute();
+
+        assertThat(run.stopDate()).contains(run.startDate().plusSeconds(86_401));
+        assertThat(run.history()).filteredOn(e -> e.type().endsWith("StateEntered")).hasSize(9);
+        assertThat(run.history()).filteredOn(e -> e.type().equals("TaskFailed")).hasSize(1);
+      }
+    } finally {
+      benchmark.closeCloud();
+    }
+  }
+
+  @Test
+  void retriesAndYearWaitBenchmarkWaitsTheYearThenRetriesTwice() {
+    try (dev.cloudless.fakes.FakeCloud cloud = dev.cloudless.fakes.FakeCloud.create()) {
+      RetriesAndYearWaitBenchmark.run(cloud);
+
+      assertThat(cloud.clock().now())
+          .isEqualTo(
+              dev.cloudless.fakes.FakeCloud.DEFAULT_START
+                  .plusSeconds(31_449_600)
+                  .plus(java.time.Duration.ofMinutes(3))
+                  // three attempts of the modelled 100 ms each; retries wait from an attempt's end
+                  .plusMillis(300));
+    }
+  }
 }

@@ -16,6 +16,8 @@ import dev.cloudless.fakes.sns.FakeSns;
 import dev.cloudless.fakes.sns.internal.SnsService;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.internal.SqsService;
+import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
+import dev.cloudless.fakes.stepfunctions.internal.StepFunctionsService;
 import dev.cloudless.trace.TraceRecorder;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,7 @@ public final class FakeCloud implements AutoCloseable {
   private final LambdaService lambda;
   private final SqsService sqs;
   private final S3Service s3;
+  private final StepFunctionsService stepFunctions;
   private final SnsService sns;
   private volatile boolean closed;
 
@@ -87,6 +90,7 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda.connectS3(s3);
     // SNS delivers to functions through the public FakeLambda, so lambda never needs to know sns.
     this.sns = new SnsService(context, lambda);
+    this.stepFunctions = new StepFunctionsService(context, sqs, sns);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -126,6 +130,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeS3 s3() {
     ensureOpen();
     return s3;
+  }
+
+  /** The fake Step Functions: state machines in the Amazon States Language. */
+  public FakeStepFunctions stepFunctions() {
+    ensureOpen();
+    return stepFunctions;
   }
 
   /** The virtual clock and scheduler. */

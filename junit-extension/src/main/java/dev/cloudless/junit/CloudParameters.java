@@ -10,6 +10,8 @@ import dev.cloudless.fakes.sns.FakeSns;
 import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
+import dev.cloudless.fakes.stepfunctions.StateMachine;
 import dev.cloudless.trace.TraceRecorder;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -39,13 +41,14 @@ final class CloudParameters {
           new Injectable(FakeLambda.class, FakeCloud::lambda),
           new Injectable(FakeSqs.class, FakeCloud::sqs),
           new Injectable(FakeSns.class, FakeCloud::sns),
+          new Injectable(FakeStepFunctions.class, FakeCloud::stepFunctions),
           new Injectable(VirtualClock.class, FakeCloud::clock),
           new Injectable(FaultPlan.class, FakeCloud::faults),
           new Injectable(Journal.class, FakeCloud::journal),
           new Injectable(TraceRecorder.class, FakeCloud::traces));
 
   private static final List<Class<?>> NAMED =
-      List.of(Queue.class, Topic.class, LambdaFunction.class);
+      List.of(Queue.class, Topic.class, StateMachine.class, LambdaFunction.class);
 
   private static final String WHAT_CAN_BE_INJECTED =
       "Cloudless can inject "
@@ -56,7 +59,7 @@ final class CloudParameters {
 
   private CloudParameters() {}
 
-  /** {@code Queue, Topic or LambdaFunction}. */
+  /** {@code Queue, Topic, StateMachine or LambdaFunction}. */
   private static String namedKinds() {
     List<String> names = NAMED.stream().map(Class::getSimpleName).toList();
     return String.join(", ", names.subList(0, names.size() - 1))
@@ -158,6 +161,14 @@ final class CloudParameters {
           "topic",
           () -> cloud.sns().findTopic(name),
           () -> cloud.sns().topics().stream().map(Topic::name));
+    }
+    if (type == StateMachine.class) {
+      return find(
+          parameter,
+          name,
+          "state machine",
+          () -> cloud.stepFunctions().findStateMachine(name),
+          () -> cloud.stepFunctions().stateMachines().stream().map(StateMachine::name));
     }
     return find(
         parameter,

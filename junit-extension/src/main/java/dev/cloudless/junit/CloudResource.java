@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
 
 /**
  * Injects a resource that already exists in the test's cloud, looked up by name: a {@link
- * dev.cloudless.fakes.sqs.Queue} or a {@link dev.cloudless.fakes.lambda.LambdaFunction}.
+ * dev.cloudless.fakes.sqs.Queue}, a {@link dev.cloudless.fakes.sns.Topic}, a {@link
+ * dev.cloudless.fakes.stepfunctions.StateMachine} or a {@link
+ * dev.cloudless.fakes.lambda.LambdaFunction}.
  *
  * <pre>{@code
  * @RegisterExtension

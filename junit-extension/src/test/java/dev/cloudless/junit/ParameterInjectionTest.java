@@ -15,6 +15,9 @@ import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
+import dev.cloudless.fakes.stepfunctions.FakeStepFunctions;
+import dev.cloudless.fakes.stepfunctions.StateMachine;
+import dev.cloudless.fakes.stepfunctions.StateMachineSpec;
 import dev.cloudless.trace.TraceRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,7 @@ class ParameterInjectionTest {
         FakeLambda lambda,
         FakeSqs sqs,
         FakeSns sns,
+        FakeStepFunctions stepFunctions,
         VirtualClock clock,
         FaultPlan faults,
         Journal journal,
@@ -53,6 +57,7 @@ class ParameterInjectionTest {
       assertThat(lambda).isSameAs(cloud.lambda());
       assertThat(sqs).isSameAs(cloud.sqs());
       assertThat(sns).isSameAs(cloud.sns());
+      assertThat(stepFunctions).isSameAs(cloud.stepFunctions());
       assertThat(clock).isSameAs(cloud.clock());
       assertThat(faults).isSameAs(cloud.faults());
       assertThat(journal).isSameAs(cloud.journal());
@@ -111,9 +116,10 @@ class ParameterInjectionTest {
                           + " ParameterInjectionTest$UnsupportedCloudlessType.test()")
                   .hasMessageContaining("dev.cloudless.fakes.sqs.Message is not something")
                   .hasMessageContaining(
-                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, FakeSns, VirtualClock,"
+                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, FakeSns, FakeStepFunctions,"
+                          + " VirtualClock,"
                           + " FaultPlan, Journal, TraceRecorder, and by name with"
-                          + " @CloudResource(\"name\"): Queue, Topic, LambdaFunction.");
+                          + " @CloudResource(\"name\"): Queue, Topic, StateMachine, LambdaFunction.");
             });
   }
 
@@ -161,6 +167,13 @@ class ParameterInjectionTest {
                   cloud.sqs().createQueue("orders");
                   cloud.sns().createTopic("order-events");
                   cloud
+                      .stepFunctions()
+                      .createStateMachine(
+                          StateMachineSpec.named("checkout")
+                              .definition(
+                                  "{\"StartAt\": \"Done\", \"States\": {\"Done\":"
+                                      + " {\"Type\": \"Succeed\"}}}"));
+                  cloud
                       .lambda()
                       .create(
                           FunctionSpec.named("charge")
@@ -173,7 +186,9 @@ class ParameterInjectionTest {
         FakeCloud cloud,
         @CloudResource("orders") Queue orders,
         @CloudResource("order-events") Topic events,
+        @CloudResource("checkout") StateMachine checkout,
         @CloudResource("charge") LambdaFunction charge) {
+      assertThat(checkout.arn()).isEqualTo(cloud.stepFunctions().stateMachine("checkout").arn());
       assertThat(orders).isSameAs(cloud.sqs().queue("orders"));
       assertThat(events.arn()).isEqualTo(cloud.sns().topic("order-events").arn());
       assertThat(charge.name()).isEqualTo("charge");
@@ -259,7 +274,8 @@ class ParameterInjectionTest {
         .asString()
         .contains(
             "parameter [String orders]",
-            "@CloudResource looks up a Queue, Topic or LambdaFunction by name, not a String");
+            "@CloudResource looks up a Queue, Topic, StateMachine or LambdaFunction by name, not a"
+                + " String");
   }
 
   @Fixture

@@ -153,4 +153,36 @@ public sealed interface FaultEffect {
       return "duplicateDelivery()";
     }
   }
+
+  /**
+   * A Step Functions task attempt fails with this error and cause instead of calling its resource,
+   * as if the resource had failed: Retry and Catch see the error.
+   *
+   * @param error the error name, such as {@code States.TaskFailed} or {@code PaymentDeclined}
+   * @param cause the cause, or null
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record TaskFailure(String error, String cause) implements FaultEffect {
+    public TaskFailure {
+      Objects.requireNonNull(error, "error");
+    }
+
+    @Override
+    public String describe() {
+      return "failWith(\"" + error + "\"" + (cause == null ? "" : ", \"" + cause + "\"") + ")";
+    }
+  }
+
+  /**
+   * An Express execution runs a task twice, as its at-least-once semantics allow: the resource is
+   * called, then called again with the same input, and the state continues with the second result.
+   * Standard executions run each task exactly once, so this effect is refused on them.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record DuplicateExecution() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "duplicateExecution()";
+    }
+  }
 }

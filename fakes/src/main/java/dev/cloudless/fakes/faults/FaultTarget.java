@@ -82,4 +82,25 @@ public sealed interface FaultTarget {
       return "onQueue(\"" + queueName + "\")";
     }
   }
+
+  /**
+   * The Task states of a state machine: one state, or every Task state when {@code stateName} is
+   * null. A hit is one attempt of the state's task (each retry is a hit).
+   *
+   * @param stateMachineName the state machine's name (or ARN)
+   * @param stateName the state's name, or null for every Task state of the machine
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnState(String stateMachineName, String stateName) implements FaultTarget {
+    public OnState {
+      Objects.requireNonNull(stateMachineName, "stateMachineName");
+    }
+
+    @Override
+    public String describe() {
+      return stateName == null
+          ? "onStateMachine(\"" + stateMachineName + "\")"
+          : "onState(\"" + stateMachineName + "\", \"" + stateName + "\")";
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.cloudless.fakes.faults;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -44,5 +45,23 @@ public final class Faults {
    */
   public static QueueFaults onQueue(String queueName) {
     return new QueueFaults(queueName);
+  }
+
+  /**
+   * Faults on one Task state of a state machine: each attempt of its task is a hit.
+   *
+   * <pre>{@code
+   * cloud.faults().inject(onState("checkout", "Charge").failWith("States.TaskFailed", "boom").once());
+   * cloud.faults().inject(onState("orders", "Reserve").duplicateExecution().once());
+   * }</pre>
+   */
+  public static StateFaults onState(String stateMachineName, String stateName) {
+    return new StateFaults(
+        new FaultTarget.OnState(stateMachineName, Objects.requireNonNull(stateName, "stateName")));
+  }
+
+  /** Faults on every Task state of a state machine: each attempt of any of its tasks is a hit. */
+  public static StateFaults onStateMachine(String stateMachineName) {
+    return new StateFaults(new FaultTarget.OnState(stateMachineName, null));
   }
 }
