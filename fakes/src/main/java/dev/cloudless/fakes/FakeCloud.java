@@ -2,6 +2,8 @@ package dev.cloudless.fakes;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.apigateway.FakeApiGateway;
+import dev.cloudless.fakes.apigateway.internal.ApiGatewayService;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.fakes.faults.FaultFired;
@@ -62,6 +64,7 @@ public final class FakeCloud implements AutoCloseable {
   private final LambdaService lambda;
   private final SqsService sqs;
   private final S3Service s3;
+  private final ApiGatewayService apiGateway;
   private volatile boolean closed;
 
   private FakeCloud(Builder b) {
@@ -82,6 +85,7 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda = new LambdaService(context);
     this.s3 = new S3Service(context);
     this.lambda.connectS3(s3);
+    this.apiGateway = new ApiGatewayService(context);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -115,6 +119,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeS3 s3() {
     ensureOpen();
     return s3;
+  }
+
+  /** The fake API Gateway: REST, HTTP and WebSocket APIs. */
+  public FakeApiGateway apiGateway() {
+    ensureOpen();
+    return apiGateway;
   }
 
   /** The virtual clock and scheduler. */
