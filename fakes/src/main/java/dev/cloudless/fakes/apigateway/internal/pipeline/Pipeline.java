@@ -342,7 +342,7 @@ public final class Pipeline {
         headers.add(h);
       }
     }
-    if (api.kind() == ApiKind.HTTP && api.cors().isConfigured()) {
+    if (api.kind() == ApiKind.HTTP && api.cors().isConfigured() && !isPreflight(api.cors(), ex)) {
       headers = CorsHeaders.actual(api.cors(), ex.header("Origin"), headers);
     }
     if (api.kind() == ApiKind.REST) {
