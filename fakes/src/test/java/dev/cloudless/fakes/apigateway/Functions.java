@@ -41,6 +41,25 @@ final class Functions {
     return events;
   }
 
+  /** A function that returns the event it got unchanged, and remembers every event. */
+  static List<String> echoRaw(FakeCloud cloud, String name) {
+    List<String> events = new ArrayList<>();
+    cloud
+        .lambda()
+        .create(
+            FunctionSpec.named(name)
+                .handler(
+                    (RequestStreamHandler)
+                        (in, out, ctx) -> {
+                          byte[] event = in.readAllBytes();
+                          synchronized (events) {
+                            events.add(new String(event, StandardCharsets.UTF_8));
+                          }
+                          out.write(event);
+                        }));
+    return events;
+  }
+
   /** A function that returns {@code result} (JSON) whatever the event. */
   static void returning(FakeCloud cloud, String name, String result) {
     returning(cloud, name, result, Duration.ofMillis(100));
