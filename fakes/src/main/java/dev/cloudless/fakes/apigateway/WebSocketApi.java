@@ -21,11 +21,11 @@ public interface WebSocketApi {
 
   WebSocketApiSpec spec();
 
-  /** Creates or replaces the route {@code routeKey} with a Lambda proxy integration. */
+  /**
+   * Creates or replaces the route {@code routeKey} ({@code $connect}, {@code $disconnect}, {@code
+   * $default} or a value of the route selection expression) with a Lambda proxy integration.
+   */
   WebSocketApi route(String routeKey, MethodSpec spec);
-
-  /** Adds a REQUEST authorizer, which runs on {@code $connect} only. */
-  WebSocketApi authorizer(AuthorizerSpec spec);
 
   /** Deploys the routes to {@code stage}: clients connect to {@link #url(String)}. */
   WebSocketApi deploy(String stage);
@@ -34,10 +34,11 @@ public interface WebSocketApi {
   URI url(String stage);
 
   /**
-   * The {@code @connections} management endpoint base, {@code
-   * http://127.0.0.1:PORT/<stage>/@connections}, as handlers call it.
+   * The management API's endpoint for {@code stage}, {@code http://127.0.0.1:PORT/<stage>}: give it
+   * to an {@code ApiGatewayManagementApiClient} as its endpoint override, or call {@code
+   * POST|GET|DELETE <endpoint>/@connections/<connectionId>} over HTTP. Starts the HTTP server.
    */
-  URI connectionsUrl(String stage);
+  URI managementEndpoint(String stage);
 
   /**
    * Sends {@code data} to a connection ({@code PostToConnection}); {@code GoneException} if closed.

@@ -20,6 +20,7 @@ import dev.cloudless.fakes.apigateway.internal.limits.UsagePlanImpl;
 import dev.cloudless.fakes.apigateway.internal.model.ApiKind;
 import dev.cloudless.fakes.apigateway.internal.openapi.OpenApiImport;
 import dev.cloudless.fakes.apigateway.internal.pipeline.Pipeline;
+import dev.cloudless.fakes.apigateway.internal.websocket.WebSocketApiImpl;
 import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.http.HttpHost;
@@ -115,7 +116,11 @@ public final class ApiGatewayService implements FakeApiGateway {
 
   @Override
   public synchronized WebSocketApi createWebSocketApi(WebSocketApiSpec spec) {
-    throw new UnsupportedOperationException("WebSocket APIs: next step");
+    WebSocketApiImpl api =
+        new WebSocketApiImpl(cloud, ids.apiId(), spec, this::host, ids::extendedId);
+    webSocketApis.put(api.id(), api);
+    created(api.id(), spec.name(), ApiKind.WEBSOCKET);
+    return api;
   }
 
   private void created(String id, String name, ApiKind kind) {

@@ -25,6 +25,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The HTTP server of one cloud: an embedded Jetty that opens one loopback port per endpoint (a
@@ -35,6 +39,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>The handlers run on Jetty's threads and receive the request as it came ({@link
  * IncomingRequest}); they decide everything else, so that this class knows no AWS service.
+ *
+ * <p>An endpoint may also accept WebSocket upgrades ({@link #open(Function, WebSocketAcceptor)}),
+ * with API Gateway's limits, the only fake that serves WebSockets: frames of at most 32 KB and
+ * messages of at most 128 KB (larger ones close the connection with 1009). Idle and maximum
+ * connection times are left to the fake, which keeps them on the virtual clock.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HttpHost implements AutoCloseable {
@@ -49,8 +58,16 @@ public final class HttpHost implements AutoCloseable {
   private static final int MAX_THREADS = 256;
 
   private final String name;
+
+  /** API Gateway's WebSocket frame limit: 32 KB. */
+  public static final int MAX_WEBSOCKET_FRAME = 32 * 1024;
+
+  /** API Gateway's WebSocket message limit: 128 KB. */
+  public static final int MAX_WEBSOCKET_MESSAGE = 128 * 1024;
+
   private final Map<Connector, Function<IncomingRequest, OutgoingResponse>> handlers =
       new ConcurrentHashMap<>();
+  private final Map<Connector, WebSocketAcceptor> webSockets = new ConcurrentHashMap<>();
   private Server server;
   private boolean closed;
 
@@ -69,6 +86,15 @@ public final class HttpHost implements AutoCloseable {
    * handler} answers. A handler that throws gives a 500.
    */
   public synchronized HttpEndpoint open(Function<IncomingRequest, OutgoingResponse> handler) {
+    return open(handler, null);
+  }
+
+  /**
+   * Opens a port as {@link #open(Function)} does, whose WebSocket upgrade requests {@code
+   * webSockets} decides (null: none accepted).
+   */
+  public synchronized HttpEndpoint open(
+      Function<IncomingRequest, OutgoingResponse> handler, WebSocketAcceptor webSockets) {
     Objects.requireNonNull(handler, "handler");
     if (closed) {
       throw new IllegalStateException("The HTTP server of [" + name + "] is closed.");
@@ -86,6 +112,9 @@ public final class HttpHost implements AutoCloseable {
       connector.setHost(LOOPBACK);
       connector.setPort(0);
       handlers.put(connector, handler);
+      if (webSockets != null) {
+        this.webSockets.put(connector, webSockets);
+      }
       running.addConnector(connector);
       connector.start();
       return new Endpoint(connector);
@@ -102,6 +131,12 @@ public final class HttpHost implements AutoCloseable {
       Server created = new Server(threads);
       created.setStopTimeout(0);
       created.setHandler(new Dispatch());
+      ServerWebSocketContainer container = ServerWebSocketContainer.ensure(created);
+      container.setMaxFrameSize(MAX_WEBSOCKET_FRAME);
+      container.setMaxTextMessageSize(MAX_WEBSOCKET_MESSAGE);
+      container.setMaxBinaryMessageSize(MAX_WEBSOCKET_MESSAGE);
+      // Idle connections are the fake's business, on the virtual clock: Jetty must not cut them.
+      container.setIdleTimeout(java.time.Duration.ofDays(1));
       created.start();
       server = created;
     }
@@ -110,6 +145,7 @@ public final class HttpHost implements AutoCloseable {
 
   private synchronized void remove(ServerConnector connector) {
     handlers.remove(connector);
+    webSockets.remove(connector);
     try {
       connector.stop();
     } catch (Exception e) {
@@ -125,6 +161,7 @@ public final class HttpHost implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     handlers.clear();
+    webSockets.clear();
     if (server != null) {
       try {
         server.stop();
@@ -159,6 +196,19 @@ public final class HttpHost implements AutoCloseable {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+      WebSocketAcceptor acceptor = webSockets.get(request.getConnectionMetaData().getConnector());
+      if (acceptor != null
+          && "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+        ServerWebSocketContainer container = ServerWebSocketContainer.get(request.getContext());
+        if (container.upgrade(
+            (upgrade, upgradeResponse, upgradeCallback) ->
+                create(acceptor, upgrade, upgradeResponse, upgradeCallback),
+            request,
+            response,
+            callback)) {
+          return true;
+        }
+      }
       Function<IncomingRequest, OutgoingResponse> handler =
           handlers.get(request.getConnectionMetaData().getConnector());
       OutgoingResponse answer;
@@ -180,6 +230,30 @@ public final class HttpHost implements AutoCloseable {
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
       response.write(true, ByteBuffer.wrap(answer.body()), callback);
       return true;
+    }
+
+    /** Asks the acceptor; a refusal is written as an HTTP answer to the upgrade request. */
+    private Object create(
+        WebSocketAcceptor acceptor,
+        ServerUpgradeRequest request,
+        ServerUpgradeResponse response,
+        Callback callback)
+        throws IOException {
+      SocketEndpoint endpoint = new SocketEndpoint();
+      WebSocketAcceptor.Answer answer = acceptor.accept(incoming(request), endpoint);
+      if (answer.session() == null) {
+        byte[] body =
+            answer.refusalBody() == null
+                ? new byte[0]
+                : answer.refusalBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(answer.refusalStatus());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return null;
+      }
+      endpoint.session = answer.session();
+      return endpoint;
     }
 
     private IncomingRequest incoming(Request request) throws IOException {
@@ -208,5 +282,62 @@ public final class HttpHost implements AutoCloseable {
   @Override
   public String toString() {
     return "HttpHost[" + name + "]";
+  }
+
+  /**
+   * Jetty's listener for one connection, relaying to the fake's session. Public because Jetty
+   * reaches the listener's methods by method handles, which a private class refuses.
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static final class SocketEndpoint
+      implements Session.Listener.AutoDemanding, WebSocketPeer {
+    private volatile WebSocketSession session;
+    private volatile Session jetty;
+
+    SocketEndpoint() {}
+
+    @Override
+    public void onWebSocketOpen(Session opened) {
+      this.jetty = opened;
+      session.onOpen();
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+      session.onText(message);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+      session.onClose(statusCode, reason);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+      // Jetty closes the connection after an error; onWebSocketClose tells the session.
+    }
+
+    @Override
+    public void sendText(String text) {
+      Session s = jetty;
+      if (s == null || !s.isOpen()) {
+        throw new IllegalStateException("The WebSocket connection is not open.");
+      }
+      s.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
+    }
+
+    @Override
+    public void close(int statusCode, String reason) {
+      Session s = jetty;
+      if (s != null && s.isOpen()) {
+        s.close(statusCode, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+      }
+    }
+
+    @Override
+    public boolean isOpen() {
+      Session s = jetty;
+      return s != null && s.isOpen();
+    }
   }
 }

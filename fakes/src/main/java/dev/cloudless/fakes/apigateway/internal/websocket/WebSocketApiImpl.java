@@ -1,0 +1,622 @@
+package dev.cloudless.fakes.apigateway.internal.websocket;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudless.fakes.apigateway.ApiGatewayEvent;
+import dev.cloudless.fakes.apigateway.IntegrationType;
+import dev.cloudless.fakes.apigateway.MethodSpec;
+import dev.cloudless.fakes.apigateway.StageSpec;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
+import dev.cloudless.fakes.apigateway.WebSocketApiSpec;
+import dev.cloudless.fakes.apigateway.WebSocketConnection;
+import dev.cloudless.fakes.apigateway.internal.model.Exchange;
+import dev.cloudless.fakes.apigateway.internal.model.FunctionRefs;
+import dev.cloudless.fakes.apigateway.internal.model.RequestParts;
+import dev.cloudless.fakes.aws.AwsServiceException;
+import dev.cloudless.fakes.clock.TimeMode;
+import dev.cloudless.fakes.internal.CloudContext;
+import dev.cloudless.fakes.internal.FunctionInvoker.ServiceInvocation;
+import dev.cloudless.fakes.internal.Scheduler;
+import dev.cloudless.fakes.internal.http.HttpEndpoint;
+import dev.cloudless.fakes.internal.http.HttpField;
+import dev.cloudless.fakes.internal.http.HttpHost;
+import dev.cloudless.fakes.internal.http.IncomingRequest;
+import dev.cloudless.fakes.internal.http.OutgoingResponse;
+import dev.cloudless.fakes.internal.http.WebSocketAcceptor;
+import dev.cloudless.fakes.internal.http.WebSocketPeer;
+import dev.cloudless.fakes.internal.http.WebSocketSession;
+import dev.cloudless.trace.TraceHeader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * A WebSocket API: a real endpoint on loopback whose connections run {@code $connect}, {@code
+ * $disconnect}, {@code $default} and custom routes on Lambda, with the WebSocket event shape, and
+ * the {@code @connections} management API. AWS's idle timeout (10 minutes) and maximum connection
+ * duration (2 hours) are kept on the virtual clock; its frame (32 KB) and message (128 KB) limits
+ * by the server. Sources: API Gateway developer guide, {@code apigateway-websocket-api-*.md},
+ * {@code apigateway-how-to-call-websocket-api-connections.md}, {@code limits.md}; AWS-SEMANTICS
+ * 5.10.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class WebSocketApiImpl implements WebSocketApi {
+
+  /** A connection idle this long is closed (AWS: 10 minutes). */
+  public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+  /** A connection is closed after this long, however busy (AWS: 2 hours). */
+  public static final Duration MAX_DURATION = Duration.ofHours(2);
+
+  private final CloudContext cloud;
+  private final String id;
+  private final WebSocketApiSpec spec;
+  private final Supplier<HttpHost> host;
+  private final Supplier<String> ids;
+  private final Map<String, MethodSpec> routes = new LinkedHashMap<>();
+  private final Map<String, Map<String, MethodSpec>> stages = new LinkedHashMap<>();
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
+  private final Map<String, List<String>> sentLog = new LinkedHashMap<>();
+  private HttpEndpoint endpoint;
+
+  public WebSocketApiImpl(
+      CloudContext cloud,
+      String id,
+      WebSocketApiSpec spec,
+      Supplier<HttpHost> host,
+      Supplier<String> ids) {
+    this.cloud = cloud;
+    this.id = id;
+    this.spec = spec;
+    this.host = host;
+    this.ids = ids;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public WebSocketApiSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public synchronized WebSocketApi route(String routeKey, MethodSpec method) {
+    if (routeKey == null || routeKey.isBlank()) {
+      throw badRequest("A WebSocket route key must not be blank.");
+    }
+    if (method.integration().type() != IntegrationType.AWS_PROXY) {
+      throw badRequest(
+          "Cloudless runs WebSocket routes with Lambda proxy integrations (AWS_PROXY); route ["
+              + routeKey
+              + "] asks for "
+              + method.integration().type()
+              + ".");
+    }
+    if (method.authorizer() != null || method.apiKeyRequired()) {
+      throw badRequest(
+          "Route ["
+              + routeKey
+              + "]: authorizers and API keys on WebSocket APIs are not supported by Cloudless yet.");
+    }
+    routes.put(routeKey, method);
+    return this;
+  }
+
+  @Override
+  public WebSocketApi deploy(String stage) {
+    StageSpec.named(stage); // AWS's stage name rules
+    String deploymentId;
+    synchronized (this) {
+      stages.put(stage, Map.copyOf(routes));
+      deploymentId = ids.get().substring(0, 6).toLowerCase(java.util.Locale.ROOT);
+    }
+    Instant now = cloud.now();
+    String arn = stageArn(stage);
+    cloud
+        .journal()
+        .append(seq -> new ApiGatewayEvent.StageDeployed(seq, now, arn, id, stage, deploymentId));
+    return this;
+  }
+
+  private String stageArn(String stage) {
+    return "arn:aws:apigateway:" + cloud.region() + "::/apis/" + id + "/stages/" + stage;
+  }
+
+  @Override
+  public URI url(String stage) {
+    return URI.create("ws://" + authority(stage) + "/" + stage);
+  }
+
+  @Override
+  public URI managementEndpoint(String stage) {
+    return URI.create("http://" + authority(stage) + "/" + stage);
+  }
+
+  private synchronized String authority(String stage) {
+    if (!stages.containsKey(stage)) {
+      throw new AwsServiceException(
+          404, "NotFoundException", "WebSocket API " + id + " has no stage [" + stage + "].");
+    }
+    if (endpoint == null) {
+      endpoint = host.get().open(this::management, this::accept);
+    }
+    return HttpHost.LOOPBACK + ":" + endpoint.port();
+  }
+
+  // ---- connections -----------------------------------------------------------------------------
+
+  private WebSocketAcceptor.Answer accept(IncomingRequest upgrade, WebSocketPeer peer) {
+    String path = upgrade.rawPath();
+    String stage = path.replaceAll("^/+", "").split("/", 2)[0];
+    Map<String, MethodSpec> stageRoutes;
+    synchronized (this) {
+      stageRoutes = stages.get(stage);
+    }
+    if (stageRoutes == null) {
+      return WebSocketAcceptor.Answer.refused(403, "{\"message\":\"Forbidden\"}");
+    }
+    Connection connection = new Connection(ids.get(), stage, upgrade, peer, cloud.now());
+    MethodSpec connect = stageRoutes.get("$connect");
+    if (connect != null) {
+      Result result;
+      try {
+        result = cloud.inTurn(() -> run(connection, "$connect", "CONNECT", connect, null, null));
+      } catch (Exception e) {
+        return WebSocketAcceptor.Answer.refused(500, "{\"message\": \"Internal server error\"}");
+      }
+      if (result.failed()) {
+        return WebSocketAcceptor.Answer.refused(500, "{\"message\": \"Internal server error\"}");
+      }
+      // $connect refuses the connection with any status but 2xx the function answers.
+      int status = status(result.payload());
+      if (status < 200 || status > 299) {
+        return WebSocketAcceptor.Answer.refused(status, "");
+      }
+    }
+    synchronized (this) {
+      connections.put(connection.id, connection);
+      sentLog.put(connection.id, connection.sent);
+    }
+    return WebSocketAcceptor.Answer.accepted(new Session(connection));
+  }
+
+  private final class Session implements WebSocketSession {
+    private final Connection connection;
+
+    Session(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void onOpen() {
+      Scheduler clock = cloud.scheduler();
+      synchronized (WebSocketApiImpl.this) {
+        connection.open = true;
+        connection.idle =
+            clock.scheduleDaemon(IDLE_TIMEOUT, "websocket idle " + connection.id, this::idle);
+        connection.maxDuration =
+            clock.scheduleDaemon(
+                MAX_DURATION, "websocket max duration " + connection.id, this::idle);
+      }
+      journal(connection, "CONNECTED", "$connect", null);
+    }
+
+    private void idle() {
+      serverClose(connection, 1001, "Going away");
+    }
+
+    @Override
+    public void onText(String message) {
+      try {
+        cloud.inTurn(
+            () -> {
+              message(connection, message);
+              return null;
+            });
+      } catch (Exception e) {
+        // The message's failure was answered to the client; the connection goes on.
+      }
+    }
+
+    @Override
+    public void onClose(int statusCode, String reason) {
+      try {
+        cloud.inTurn(
+            () -> {
+              disconnected(connection, statusCode, reason);
+              return null;
+            });
+      } catch (Exception e) {
+        // Best effort, as AWS's $disconnect is.
+      }
+    }
+  }
+
+  private void message(Connection connection, String message) {
+    Map<String, MethodSpec> stageRoutes;
+    synchronized (this) {
+      if (connection.closed) {
+        return;
+      }
+      connection.lastActiveAt = cloud.now();
+      if (connection.idle != null) {
+        connection.idle.cancel();
+      }
+      connection.idle =
+          cloud
+              .scheduler()
+              .scheduleDaemon(
+                  IDLE_TIMEOUT,
+                  "websocket idle " + connection.id,
+                  () -> serverClose(connection, 1001, "Going away"));
+      stageRoutes = stages.get(connection.stage);
+    }
+    String routeKey = selectRoute(message, stageRoutes);
+    journal(connection, "RECEIVED", routeKey, message);
+    String requestId = cloud.newRequestId();
+    if (routeKey == null) {
+      sendError(connection, "Forbidden", requestId);
+      return;
+    }
+    Result result =
+        run(connection, routeKey, "MESSAGE", stageRoutes.get(routeKey), message, requestId);
+    if (result.failed()) {
+      sendError(connection, "Internal server error", requestId);
+    }
+  }
+
+  /** The route the route selection expression picks, else {@code $default}, else null. */
+  private String selectRoute(String message, Map<String, MethodSpec> stageRoutes) {
+    String expression = spec.routeSelectionExpression().replace("${", "$").replace("}", "");
+    String path = expression.substring("$request.body.".length());
+    try {
+      JsonNode node = cloud.json().readTree(message);
+      for (String part : path.split("\\.")) {
+        node = node == null ? null : node.get(part);
+      }
+      if (node != null && node.isValueNode() && stageRoutes.containsKey(node.asText())) {
+        return node.asText();
+      }
+    } catch (JsonProcessingException e) {
+      // Not JSON: the message goes to $default.
+    }
+    return stageRoutes.containsKey("$default") ? "$default" : null;
+  }
+
+  private void sendError(Connection connection, String message, String requestId) {
+    try {
+      connection.peer.sendText(
+          "{\"message\": \""
+              + message
+              + "\", \"connectionId\":\""
+              + connection.id
+              + "\", \"requestId\":\""
+              + requestId
+              + "\"}");
+    } catch (IllegalStateException e) {
+      // The client went away meanwhile.
+    }
+  }
+
+  /** The server closes a connection: $disconnect runs at once, then the socket closes. */
+  private void serverClose(Connection connection, int statusCode, String reason) {
+    disconnected(connection, statusCode, reason);
+    connection.peer.close(statusCode, reason);
+  }
+
+  private void disconnected(Connection connection, int statusCode, String reason) {
+    Map<String, MethodSpec> stageRoutes;
+    synchronized (this) {
+      if (connection.closed) {
+        return;
+      }
+      connection.closed = true;
+      connection.open = false;
+      connections.remove(connection.id);
+      if (connection.idle != null) {
+        connection.idle.cancel();
+      }
+      if (connection.maxDuration != null) {
+        connection.maxDuration.cancel();
+      }
+      stageRoutes = stages.get(connection.stage);
+    }
+    journal(connection, "DISCONNECTED", "$disconnect", statusCode + " " + reason);
+    MethodSpec disconnect = stageRoutes == null ? null : stageRoutes.get("$disconnect");
+    if (disconnect != null) {
+      ObjectNode extra = cloud.json().createObjectNode();
+      extra.put("disconnectStatusCode", statusCode);
+      extra.put("disconnectReason", reason == null ? "" : reason);
+      run(connection, "$disconnect", "DISCONNECT", disconnect, null, null, extra);
+    }
+  }
+
+  // ---- Lambda ----------------------------------------------------------------------------------
+
+  private record Result(boolean failed, String payload) {}
+
+  private Result run(
+      Connection connection,
+      String routeKey,
+      String eventType,
+      MethodSpec route,
+      String body,
+      String requestId) {
+    return run(connection, routeKey, eventType, route, body, requestId, null);
+  }
+
+  private Result run(
+      Connection connection,
+      String routeKey,
+      String eventType,
+      MethodSpec route,
+      String body,
+      String requestId,
+      ObjectNode extraContext) {
+    String event = event(connection, routeKey, eventType, body, requestId, extraContext);
+    ServiceInvocation result;
+    try {
+      result =
+          cloud
+              .resources()
+              .functions()
+              .invoke(
+                  FunctionRefs.function(route.integration().uri(), Map.of()),
+                  null,
+                  "RequestResponse",
+                  event,
+                  TraceHeader.root(cloud.newTraceId()));
+    } catch (AwsServiceException e) {
+      return new Result(true, null);
+    }
+    Scheduler clock = cloud.scheduler();
+    if (clock.mode() == TimeMode.VIRTUAL
+        && !clock.inEvent()
+        && !cloud.workers().isWorkerThread()
+        && result.endedAt().isAfter(clock.now())) {
+      clock.advanceTo(result.endedAt());
+    }
+    return new Result(result.functionError() != null, result.payload());
+  }
+
+  private String event(
+      Connection connection,
+      String routeKey,
+      String eventType,
+      String body,
+      String requestId,
+      ObjectNode extraContext) {
+    ObjectMapper json = cloud.json();
+    ObjectNode event = json.createObjectNode();
+    IncomingRequest upgrade = connection.upgrade;
+    if (!eventType.equals("MESSAGE")) {
+      ObjectNode headers = event.putObject("headers");
+      ObjectNode multi = event.putObject("multiValueHeaders");
+      for (HttpField h : upgrade.headers()) {
+        if (RequestParts.isHopByHop(h.name())
+            && !h.name().equalsIgnoreCase("Upgrade")
+            && !h.name().equalsIgnoreCase("Connection")) {
+          continue;
+        }
+        headers.put(h.name(), h.value());
+        if (!multi.has(h.name())) {
+          multi.putArray(h.name());
+        }
+        multi.withArray(h.name()).add(h.value());
+      }
+      if (eventType.equals("CONNECT") && !upgrade.rawQuery().isEmpty()) {
+        ObjectNode single = event.putObject("queryStringParameters");
+        ObjectNode multiQuery = event.putObject("multiValueQueryStringParameters");
+        RequestParts.parseQuery(upgrade.rawQuery())
+            .forEach(
+                (k, v) -> {
+                  single.put(k, v.get(v.size() - 1));
+                  v.forEach(multiQuery.putArray(k)::add);
+                });
+      }
+    }
+    Instant now = cloud.now();
+    ObjectNode context = event.putObject("requestContext");
+    context.put("routeKey", routeKey);
+    if (eventType.equals("MESSAGE")) {
+      context.put("messageId", ids.get());
+    }
+    if (extraContext != null) {
+      context.setAll(extraContext);
+    }
+    context.put("eventType", eventType);
+    context.put("extendedRequestId", ids.get());
+    context.put("requestTime", Exchange.REQUEST_TIME.format(now));
+    context.put("messageDirection", "IN");
+    context.put("stage", connection.stage);
+    context.put("connectedAt", connection.connectedAt.toEpochMilli());
+    context.put("requestTimeEpoch", now.toEpochMilli());
+    ObjectNode identity = context.putObject("identity");
+    identity.put("userAgent", upgrade.header("User-Agent"));
+    identity.put("sourceIp", upgrade.sourceIp());
+    context.put("requestId", requestId != null ? requestId : cloud.newRequestId());
+    context.put("domainName", id + ".execute-api." + cloud.region() + ".amazonaws.com");
+    context.put("connectionId", connection.id);
+    context.put("apiId", id);
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    try {
+      return json.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An event tree always serializes", e);
+    }
+  }
+
+  private int status(String payload) {
+    try {
+      JsonNode node = payload == null ? null : cloud.json().readTree(payload);
+      JsonNode status = node == null || !node.isObject() ? null : node.get("statusCode");
+      if (status == null) {
+        return 200;
+      }
+      return status.isInt() ? status.asInt() : Integer.parseInt(status.asText());
+    } catch (JsonProcessingException | NumberFormatException e) {
+      return 500;
+    }
+  }
+
+  // ---- @connections ----------------------------------------------------------------------------
+
+  @Override
+  public void postToConnection(String connectionId, String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > HttpHost.MAX_WEBSOCKET_MESSAGE) {
+      throw new AwsServiceException(
+          413,
+          "PayloadTooLargeException",
+          "Message of " + bytes.length + " bytes is over the 128 KB WebSocket message limit.");
+    }
+    // Checked, recorded and handed to the socket under one lock: a client that has the message
+    // finds it in the record too. The socket sends asynchronously, so the lock is held briefly.
+    synchronized (this) {
+      Connection connection = connections.get(connectionId);
+      if (connection == null || !connection.open || !connection.peer.isOpen()) {
+        throw gone(connectionId);
+      }
+      connection.sent.add(data);
+      journal(connection, "SENT", null, data);
+      try {
+        connection.peer.sendText(data);
+      } catch (IllegalStateException e) {
+        throw gone(connectionId);
+      }
+    }
+  }
+
+  @Override
+  public Optional<WebSocketConnection> connection(String connectionId) {
+    synchronized (this) {
+      Connection c = connections.get(connectionId);
+      return c == null || !c.open ? Optional.empty() : Optional.of(c.describe());
+    }
+  }
+
+  @Override
+  public void deleteConnection(String connectionId) {
+    Connection connection;
+    synchronized (this) {
+      connection = connections.get(connectionId);
+    }
+    if (connection == null) {
+      throw gone(connectionId);
+    }
+    serverClose(connection, 1000, "");
+  }
+
+  @Override
+  public synchronized List<WebSocketConnection> connections() {
+    List<WebSocketConnection> open = new ArrayList<>();
+    for (Connection c : connections.values()) {
+      if (c.open) {
+        open.add(c.describe());
+      }
+    }
+    return open;
+  }
+
+  @Override
+  public synchronized List<String> messagesSentTo(String connectionId) {
+    List<String> sent = sentLog.get(connectionId);
+    return sent == null ? List.of() : List.copyOf(sent);
+  }
+
+  private static AwsServiceException gone(String connectionId) {
+    return new AwsServiceException(
+        410, "GoneException", "Connection [" + connectionId + "] is gone.");
+  }
+
+  /**
+   * {@code POST|GET|DELETE /<stage>/@connections/<id>}, as handlers call it. It does not take the
+   * cloud's turn: the handler calling it holds it while it waits for the answer.
+   */
+  private OutgoingResponse management(IncomingRequest request) {
+    String[] parts = request.rawPath().replaceAll("^/+", "").split("/");
+    if (parts.length != 3 || !parts[1].equals("@connections")) {
+      return json(403, null, "{\"message\":\"Forbidden\"}");
+    }
+    String connectionId = RequestParts.decode(parts[2]);
+    try {
+      switch (request.method()) {
+        case "POST" -> {
+          postToConnection(connectionId, new String(request.body(), StandardCharsets.UTF_8));
+          return new OutgoingResponse(200, List.of(), new byte[0]);
+        }
+        case "GET" -> {
+          WebSocketConnection c = connection(connectionId).orElseThrow(() -> gone(connectionId));
+          ObjectNode body = cloud.json().createObjectNode();
+          body.put("ConnectedAt", c.connectedAt().toString());
+          ObjectNode identity = body.putObject("Identity");
+          identity.put("SourceIp", c.sourceIp());
+          identity.put("UserAgent", c.userAgent());
+          body.put("LastActiveAt", c.lastActiveAt().toString());
+          return json(200, null, body.toString());
+        }
+        case "DELETE" -> {
+          deleteConnection(connectionId);
+          return new OutgoingResponse(204, List.of(), new byte[0]);
+        }
+        default -> {
+          return json(403, null, "{\"message\":\"Forbidden\"}");
+        }
+      }
+    } catch (AwsServiceException e) {
+      return json(e.statusCode(), e.errorCode(), "{\"message\":null}");
+    }
+  }
+
+  private static OutgoingResponse json(int status, String errorType, String body) {
+    List<HttpField> headers = new ArrayList<>();
+    headers.add(new HttpField("Content-Type", "application/json"));
+    if (errorType != null) {
+      headers.add(new HttpField("x-amzn-ErrorType", errorType));
+    }
+    return OutgoingResponse.text(status, headers, body);
+  }
+
+  private void journal(Connection connection, String kind, String routeKey, String data) {
+    Instant now = cloud.now();
+    String arn = stageArn(connection.stage);
+    cloud
+        .journal()
+        .append(
+            seq ->
+                new ApiGatewayEvent.WebSocketActivity(
+                    seq, now, arn, null, id, connection.id, kind, routeKey, data));
+  }
+
+  private static AwsServiceException badRequest(String message) {
+    return new AwsServiceException(400, "BadRequestException", message);
+  }
+
+  @Override
+  public String toString() {
+    return "WebSocketApi[" + id + " " + spec.name() + "]";
+  }
+}
