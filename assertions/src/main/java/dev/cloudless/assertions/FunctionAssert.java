@@ -314,6 +314,88 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, LambdaFunctio
   }
 
   /**
+   * Verifies how each batch from an event source mapping ended, in order: {@code
+   * hasBatchOutcomes(PARTIALLY_FAILED, SUCCEEDED)}.
+   */
+  public FunctionAssert hasBatchOutcomes(LambdaEvent.BatchOutcome... expected) {
+    Objects.requireNonNull(expected, "expected");
+    List<LambdaEvent.BatchOutcome> outcomes =
+        batches().stream().map(LambdaEvent.EventSourceBatchProcessed::outcome).toList();
+    if (!outcomes.equals(Arrays.asList(expected))) {
+      throw fail(
+          "to have had batches ending "
+              + Arrays.toString(expected)
+              + " but they ended "
+              + outcomes
+              + ".\nBatches:\n"
+              + describeBatches());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies how many messages each batch from an event source mapping held, in order: {@code
+   * hasBatchSizes(10, 10, 3)}.
+   */
+  public FunctionAssert hasBatchSizes(int... expected) {
+    Objects.requireNonNull(expected, "expected");
+    List<Integer> sizes = batches().stream().map(b -> b.messageIds().size()).toList();
+    List<Integer> wanted = Arrays.stream(expected).boxed().toList();
+    if (!sizes.equals(wanted)) {
+      throw fail(
+          "to have had batches of "
+              + wanted
+              + " messages but they held "
+              + sizes
+              + ".\nBatches:\n"
+              + describeBatches());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies which messages the function's batches returned to their queue, over all batches, in
+   * order: the whole batch after a function error, the reported items of a partial batch response.
+   */
+  public FunctionAssert returnedToQueue(String... expectedMessageIds) {
+    Objects.requireNonNull(expectedMessageIds, "expectedMessageIds");
+    List<String> returned = new ArrayList<>();
+    batches().forEach(b -> returned.addAll(b.returnedMessageIds()));
+    if (!returned.equals(Arrays.asList(expectedMessageIds))) {
+      throw fail(
+          "to have returned "
+              + Arrays.toString(expectedMessageIds)
+              + " to its queue but it returned "
+              + returned
+              + ".\nBatches:\n"
+              + describeBatches());
+    }
+    return myself;
+  }
+
+  private List<LambdaEvent.EventSourceBatchProcessed> batches() {
+    return actualJournalEvents(LambdaEvent.EventSourceBatchProcessed.class);
+  }
+
+  private String describeBatches() {
+    List<LambdaEvent.EventSourceBatchProcessed> batches = batches();
+    if (batches.isEmpty()) {
+      return "  (none: no event source mapping delivered a batch)";
+    }
+    StringBuilder text = new StringBuilder();
+    for (LambdaEvent.EventSourceBatchProcessed b : batches) {
+      text.append("  ")
+          .append(b.time())
+          .append(' ')
+          .append(b.summary())
+          .append(" messages ")
+          .append(b.messageIds())
+          .append('\n');
+    }
+    return text.toString().stripTrailing();
+  }
+
+  /**
    * The {@code n}th invocation, counting from 1 in the order they started, as the failure messages
    * number them: {@code invocation(2)} is the second attempt.
    */

@@ -14,6 +14,8 @@ import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.internal.LambdaService;
 import dev.cloudless.fakes.s3.FakeS3;
 import dev.cloudless.fakes.s3.internal.S3Service;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sns.internal.SnsService;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.internal.SqsService;
 import dev.cloudless.trace.TraceRecorder;
@@ -65,6 +67,7 @@ public final class FakeCloud implements AutoCloseable {
   private final SqsService sqs;
   private final S3Service s3;
   private final ApiGatewayService apiGateway;
+  private final SnsService sns;
   private volatile boolean closed;
 
   private FakeCloud(Builder b) {
@@ -86,6 +89,8 @@ public final class FakeCloud implements AutoCloseable {
     this.s3 = new S3Service(context);
     this.lambda.connectS3(s3);
     this.apiGateway = new ApiGatewayService(context);
+    // SNS delivers to functions through the public FakeLambda, so lambda never needs to know sns.
+    this.sns = new SnsService(context, lambda);
   }
 
   /** REAL mode starts at the wall clock's now, since it follows the wall clock. */
@@ -113,6 +118,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeSqs sqs() {
     ensureOpen();
     return sqs;
+  }
+
+  /** The fake SNS: topics, subscriptions, filtering, fan-out and delivery retries. */
+  public FakeSns sns() {
+    ensureOpen();
+    return sns;
   }
 
   /** The fake S3: buckets and objects, such as deployment packages. */

@@ -6,6 +6,8 @@ import dev.cloudless.fakes.faults.FaultPlan;
 import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.Queue;
 import dev.cloudless.trace.TraceRecorder;
@@ -36,12 +38,14 @@ final class CloudParameters {
           new Injectable(FakeCloud.class, cloud -> cloud),
           new Injectable(FakeLambda.class, FakeCloud::lambda),
           new Injectable(FakeSqs.class, FakeCloud::sqs),
+          new Injectable(FakeSns.class, FakeCloud::sns),
           new Injectable(VirtualClock.class, FakeCloud::clock),
           new Injectable(FaultPlan.class, FakeCloud::faults),
           new Injectable(Journal.class, FakeCloud::journal),
           new Injectable(TraceRecorder.class, FakeCloud::traces));
 
-  private static final List<Class<?>> NAMED = List.of(Queue.class, LambdaFunction.class);
+  private static final List<Class<?>> NAMED =
+      List.of(Queue.class, Topic.class, LambdaFunction.class);
 
   private static final String WHAT_CAN_BE_INJECTED =
       "Cloudless can inject "
@@ -51,6 +55,14 @@ final class CloudParameters {
           + ".";
 
   private CloudParameters() {}
+
+  /** {@code Queue, Topic or LambdaFunction}. */
+  private static String namedKinds() {
+    List<String> names = NAMED.stream().map(Class::getSimpleName).toList();
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
+  }
 
   /**
    * Whether Cloudless fills this parameter.
@@ -68,7 +80,7 @@ final class CloudParameters {
           "Cloudless cannot inject "
               + describe(parameter)
               + ": @CloudResource looks up a "
-              + NAMED.stream().map(Class::getSimpleName).collect(Collectors.joining(" or "))
+              + namedKinds()
               + " by name, not a "
               + type.getSimpleName()
               + ". "
@@ -138,6 +150,14 @@ final class CloudParameters {
           "queue",
           () -> cloud.sqs().findQueue(name),
           () -> cloud.sqs().queues().stream().map(Queue::name));
+    }
+    if (type == Topic.class) {
+      return find(
+          parameter,
+          name,
+          "topic",
+          () -> cloud.sns().findTopic(name),
+          () -> cloud.sns().topics().stream().map(Topic::name));
     }
     return find(
         parameter,

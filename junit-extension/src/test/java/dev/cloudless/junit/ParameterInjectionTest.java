@@ -10,6 +10,8 @@ import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.FunctionSpec;
 import dev.cloudless.fakes.lambda.LambdaFunction;
+import dev.cloudless.fakes.sns.FakeSns;
+import dev.cloudless.fakes.sns.Topic;
 import dev.cloudless.fakes.sqs.FakeSqs;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
@@ -43,12 +45,14 @@ class ParameterInjectionTest {
         FakeCloud cloud,
         FakeLambda lambda,
         FakeSqs sqs,
+        FakeSns sns,
         VirtualClock clock,
         FaultPlan faults,
         Journal journal,
         TraceRecorder traces) {
       assertThat(lambda).isSameAs(cloud.lambda());
       assertThat(sqs).isSameAs(cloud.sqs());
+      assertThat(sns).isSameAs(cloud.sns());
       assertThat(clock).isSameAs(cloud.clock());
       assertThat(faults).isSameAs(cloud.faults());
       assertThat(journal).isSameAs(cloud.journal());
@@ -107,9 +111,9 @@ class ParameterInjectionTest {
                           + " ParameterInjectionTest$UnsupportedCloudlessType.test()")
                   .hasMessageContaining("dev.cloudless.fakes.sqs.Message is not something")
                   .hasMessageContaining(
-                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, VirtualClock,"
+                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, FakeSns, VirtualClock,"
                           + " FaultPlan, Journal, TraceRecorder, and by name with"
-                          + " @CloudResource(\"name\"): Queue, LambdaFunction.");
+                          + " @CloudResource(\"name\"): Queue, Topic, LambdaFunction.");
             });
   }
 
@@ -155,6 +159,7 @@ class ParameterInjectionTest {
             .setUp(
                 cloud -> {
                   cloud.sqs().createQueue("orders");
+                  cloud.sns().createTopic("order-events");
                   cloud
                       .lambda()
                       .create(
@@ -167,8 +172,10 @@ class ParameterInjectionTest {
     void byName(
         FakeCloud cloud,
         @CloudResource("orders") Queue orders,
+        @CloudResource("order-events") Topic events,
         @CloudResource("charge") LambdaFunction charge) {
       assertThat(orders).isSameAs(cloud.sqs().queue("orders"));
+      assertThat(events.arn()).isEqualTo(cloud.sns().topic("order-events").arn());
       assertThat(charge.name()).isEqualTo("charge");
     }
 
@@ -252,7 +259,7 @@ class ParameterInjectionTest {
         .asString()
         .contains(
             "parameter [String orders]",
-            "@CloudResource looks up a Queue or LambdaFunction by name, not a String");
+            "@CloudResource looks up a Queue, Topic or LambdaFunction by name, not a String");
   }
 
   @Fixture

@@ -101,8 +101,10 @@ public sealed interface FaultEffect {
   }
 
   /**
-   * The service fails with a server error (HTTP 500 {@code ServiceException}): a synchronous caller
-   * gets the exception, an asynchronous event is retried as AWS retries system errors.
+   * The service fails with a server error: Lambda with HTTP 500 {@code ServiceException} (a
+   * synchronous caller gets the exception, an asynchronous event is retried as AWS retries system
+   * errors), SQS with HTTP 500 {@code InternalFailure} (the operation has no effect, and the caller
+   * gets the exception).
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   record ServiceError() implements FaultEffect {
@@ -122,6 +124,33 @@ public sealed interface FaultEffect {
     @Override
     public String describe() {
       return "coldStart()";
+    }
+  }
+
+  /**
+   * A delivery fails with a client-side error, as when the endpoint was deleted or its policy no
+   * longer lets the service in: SNS does not retry it, and sends it to the subscription's
+   * dead-letter queue, if there is one.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record ClientError() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "clientError()";
+    }
+  }
+
+  /**
+   * A standard queue stores a message twice, as SQS's at-least-once delivery allows: both copies
+   * have the same {@code MessageId}, body and attributes, each is received, counted and deleted on
+   * its own, so a consumer that is not idempotent processes the message twice. FIFO queues deliver
+   * exactly once, so this effect is refused on them.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record DuplicateDelivery() implements FaultEffect {
+    @Override
+    public String describe() {
+      return "duplicateDelivery()";
     }
   }
 }

@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
  * import static dev.cloudless.fakes.faults.Faults.onFunction;
  *
  * cloud.faults().inject(onFunction("charge").throttle().onAttempts(1, 2));
+ * cloud.faults().inject(onQueue("orders").duplicateDelivery().withProbability(0.1));
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -22,5 +23,26 @@ public final class Faults {
   /** Faults on every invocation of the function named {@code functionName}. */
   public static FunctionFaults onFunction(String functionName) {
     return new FunctionFaults(new FaultTarget.OnFunction(functionName));
+  }
+
+  /** Faults on every delivery from the topic named {@code topicName} (or with this ARN). */
+  public static DeliveryFaults onTopic(String topicName) {
+    return new DeliveryFaults(new FaultTarget.OnTopic(topicName));
+  }
+
+  /**
+   * Faults on every delivery to one subscription, named by its ARN or by its endpoint (a queue or
+   * function ARN, a URL).
+   */
+  public static DeliveryFaults onSubscription(String subscriptionArnOrEndpoint) {
+    return new DeliveryFaults(new FaultTarget.OnSubscription(subscriptionArnOrEndpoint));
+  }
+
+  /**
+   * Faults on the queue named {@code queueName}: duplicate deliveries of the messages sent to it,
+   * or server errors on the calls made on it.
+   */
+  public static QueueFaults onQueue(String queueName) {
+    return new QueueFaults(queueName);
   }
 }

@@ -232,4 +232,46 @@ public interface FakeLambda {
    * using it keep its content. Deleting a version that does not exist succeeds, as on AWS.
    */
   void deleteLayerVersion(String layerVersionArn);
+
+  // ---- event source mappings --------------------------------------------------------------------
+
+  /**
+   * {@code CreateEventSourceMapping} for an SQS queue: Lambda polls the queue and invokes the
+   * function with batches of messages, deleting each batch the function handles. As on AWS, the
+   * mapping starts in state {@code Creating} and takes effect when the clock next runs.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ValidationException} for a value out
+   *     of range, {@code InvalidParameterValueException} for a missing queue, a FIFO queue with a
+   *     batch above 10 or a batching window, a batch above 10 without a window, or a queue whose
+   *     visibility timeout is shorter than the function's timeout, {@code
+   *     ResourceNotFoundException} for a missing function, {@code ResourceConflictException} if the
+   *     queue is already mapped to the function
+   */
+  EventSourceMappingConfiguration createEventSourceMapping(EventSourceMappingSpec spec);
+
+  /**
+   * {@code GetEventSourceMapping}.
+   *
+   * @throws dev.cloudless.fakes.aws.AwsServiceException {@code ResourceNotFoundException}
+   */
+  EventSourceMappingConfiguration eventSourceMapping(String uuid);
+
+  /** {@code ListEventSourceMappings}: every mapping, in creation order. */
+  List<EventSourceMappingConfiguration> eventSourceMappings();
+
+  /** {@code ListEventSourceMappings} for one function. */
+  List<EventSourceMappingConfiguration> eventSourceMappings(String functionName);
+
+  /**
+   * {@code UpdateEventSourceMapping}, starting from the current settings: {@code
+   * updateEventSourceMapping(uuid, spec -> spec.enabled(false))}. The queue cannot change.
+   */
+  EventSourceMappingConfiguration updateEventSourceMapping(
+      String uuid, UnaryOperator<EventSourceMappingSpec> change);
+
+  /**
+   * {@code DeleteEventSourceMapping}: polling stops; batches in flight finish. Answers with the
+   * state {@code Deleting}, as AWS does.
+   */
+  EventSourceMappingConfiguration deleteEventSourceMapping(String uuid);
 }

@@ -464,4 +464,106 @@ public sealed interface LambdaEvent extends JournalEvent {
           + (error == null ? "sent to " + destinationArn : "LOST: " + error);
     }
   }
+
+  /**
+   * An event source mapping was created, updated, enabled, disabled or deleted.
+   *
+   * @param uuid the mapping's id
+   * @param eventSourceArn the queue it polls
+   * @param change {@code created}, {@code updated} or {@code deleted}
+   * @param state the state it reached: {@code Enabled}, {@code Disabled} or {@code Deleted}
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record EventSourceMappingChanged(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String functionName,
+      String uuid,
+      String eventSourceArn,
+      String change,
+      String state)
+      implements LambdaEvent {
+    @Override
+    public String traceId() {
+      return null;
+    }
+
+    @Override
+    public String summary() {
+      return functionName
+          + " event source mapping "
+          + uuid
+          + " from "
+          + eventSourceArn
+          + " "
+          + change
+          + " ("
+          + state
+          + ")";
+    }
+  }
+
+  /**
+   * An event source mapping finished with a batch: it deleted the messages the function handled and
+   * left the rest to reappear when their visibility timeout ends.
+   *
+   * @param uuid the mapping's id
+   * @param eventSourceArn the queue the batch came from
+   * @param requestId the invocation's request id, or null if Lambda refused every attempt
+   * @param messageIds the batch's message ids, in the order the event held them
+   * @param outcome how the batch ended
+   * @param returnedMessageIds the messages left on the queue to be received again
+   * @param reason why messages were returned, or null: the function error, an invalid batch
+   *     response, or the throttle that outlasted the visibility timeout
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record EventSourceBatchProcessed(
+      long sequence,
+      Instant time,
+      String resourceArn,
+      String traceId,
+      String functionName,
+      String uuid,
+      String eventSourceArn,
+      String requestId,
+      List<String> messageIds,
+      BatchOutcome outcome,
+      List<String> returnedMessageIds,
+      String reason)
+      implements LambdaEvent {
+    public EventSourceBatchProcessed {
+      messageIds = List.copyOf(messageIds);
+      returnedMessageIds = List.copyOf(returnedMessageIds);
+    }
+
+    @Override
+    public String summary() {
+      String text =
+          functionName
+              + " batch of "
+              + messageIds.size()
+              + " from "
+              + eventSourceArn.substring(eventSourceArn.lastIndexOf(':') + 1)
+              + " "
+              + outcome;
+      if (!returnedMessageIds.isEmpty()) {
+        text += ", " + returnedMessageIds.size() + " returned to the queue";
+      }
+      return reason == null ? text : text + " (" + reason + ")";
+    }
+  }
+
+  /** How an event source mapping's batch ended. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  enum BatchOutcome {
+    /** The function handled every message; all were deleted. */
+    SUCCEEDED,
+    /** The function reported some messages as failed; the others were deleted. */
+    PARTIALLY_FAILED,
+    /** The function failed or answered with an invalid batch response; nothing was deleted. */
+    FAILED,
+    /** Lambda throttled every attempt until the messages' visibility timeout ran out. */
+    THROTTLED
+  }
 }

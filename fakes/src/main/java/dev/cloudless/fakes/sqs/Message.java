@@ -10,18 +10,22 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A message as {@code ReceiveMessage} returns it. Cloudless returns every system attribute and
- * message attribute, as if all had been requested.
+ * A message as {@code ReceiveMessage} returns it. Unless the receive asked for particular
+ * attributes, Cloudless returns every system attribute and message attribute, as if all had been
+ * requested.
  *
  * @param messageId the id SQS gave the message when it was sent
  * @param receiptHandle the handle to delete it with; {@code null} on a peeked message
  * @param body the body
  * @param md5OfBody the hex MD5 digest of the body's UTF-8 bytes
- * @param attributes system attributes, all strings: {@code SentTimestamp}, {@code
- *     ApproximateReceiveCount}, {@code ApproximateFirstReceiveTimestamp}, {@code SenderId}, {@code
- *     AWSTraceHeader}
- * @param messageAttributes the attributes the sender set
- * @param md5OfMessageAttributes AWS's digest of the message attributes, or {@code null} if none
+ * @param attributes system attributes, all strings: {@code SenderId}, {@code SentTimestamp}, {@code
+ *     ApproximateReceiveCount}, {@code ApproximateFirstReceiveTimestamp}, {@code AWSTraceHeader}
+ *     when traced; on FIFO queues {@code SequenceNumber}, {@code MessageDeduplicationId} and {@code
+ *     MessageGroupId} ({@code MessageGroupId} also on a standard queue when the sender set one); in
+ *     a dead-letter queue {@code DeadLetterQueueSourceArn}
+ * @param messageAttributes the attributes the sender set (those the receive asked for)
+ * @param md5OfMessageAttributes AWS's digest of the message attributes returned, or {@code null} if
+ *     none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Message(
@@ -46,6 +50,11 @@ public record Message(
   /** A message attribute, if present. */
   public Optional<MessageAttributeValue> messageAttribute(String name) {
     return Optional.ofNullable(messageAttributes.get(name));
+  }
+
+  /** {@code MessageGroupId}, if the message has one. */
+  public Optional<String> messageGroupId() {
+    return attribute("MessageGroupId");
   }
 
   /** {@code ApproximateReceiveCount}: how many times the message has been received. */

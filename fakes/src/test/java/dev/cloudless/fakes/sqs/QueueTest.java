@@ -100,6 +100,32 @@ class QueueTest {
   }
 
   @Test
+  void changingTheVisibilityAfterTheTimeoutEndedStillWorks() {
+    // As recorded against AWS: test_change_message_visibility_after_visibility_timeout_expiration.
+    orders.send("job");
+    String handle = orders.receive().get(0).receiptHandle();
+    cloud.advance(Duration.ofMinutes(1));
+
+    orders.changeVisibility(handle, Duration.ofMinutes(5));
+
+    assertThat(orders.receive()).isEmpty();
+    assertThat(orders.approximateNumberOfMessagesNotVisible()).isEqualTo(1);
+  }
+
+  @Test
+  void aVisibilityTimeoutEndsAtMostTwelveHoursAfterTheReceive() {
+    orders.send("job");
+    String handle = orders.receive().get(0).receiptHandle();
+    cloud.advance(Duration.ofHours(1));
+
+    assertThatThrownBy(() -> orders.changeVisibility(handle, Duration.ofHours(12)))
+        .hasMessage(
+            "Value 43200 for parameter VisibilityTimeout is invalid. Reason: Total"
+                + " VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+    orders.changeVisibility(handle, Duration.ofHours(11));
+  }
+
+  @Test
   void aHandleThisQueueNeverIssuedIsInvalid() {
     assertThatThrownBy(() -> orders.delete("not-a-handle"))
         .isInstanceOfSatisfying(

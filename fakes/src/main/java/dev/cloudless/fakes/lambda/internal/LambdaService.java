@@ -14,6 +14,8 @@ import dev.cloudless.fakes.journal.JournalEvent;
 import dev.cloudless.fakes.lambda.AliasConfiguration;
 import dev.cloudless.fakes.lambda.AliasSpec;
 import dev.cloudless.fakes.lambda.EventInvokeConfig;
+import dev.cloudless.fakes.lambda.EventSourceMappingConfiguration;
+import dev.cloudless.fakes.lambda.EventSourceMappingSpec;
 import dev.cloudless.fakes.lambda.FakeLambda;
 import dev.cloudless.fakes.lambda.FunctionCode;
 import dev.cloudless.fakes.lambda.FunctionConfiguration;
@@ -28,6 +30,7 @@ import dev.cloudless.fakes.lambda.LambdaSettings;
 import dev.cloudless.fakes.lambda.LogType;
 import dev.cloudless.fakes.lambda.ProvisionedConcurrencyConfig;
 import dev.cloudless.fakes.lambda.TooManyRequestsException;
+import dev.cloudless.fakes.lambda.internal.esm.EventSourceMappings;
 import dev.cloudless.trace.TraceHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +61,7 @@ public final class LambdaService implements FakeLambda {
   private final ConcurrencyLimits limits;
   private final InvocationEngine engine;
   private final AsyncInvoker async;
+  private final EventSourceMappings eventSources;
   private final Map<String, FunctionImpl> functions = new LinkedHashMap<>();
 
   /** Distinct code objects, numbered in upload order, so their SHA-256 is the same on every run. */
@@ -69,6 +73,7 @@ public final class LambdaService implements FakeLambda {
     this.engine = new InvocationEngine(cloud, limits);
     this.async = new AsyncInvoker(cloud, this, engine);
     cloud.resources().functions(this::invokeForService);
+    this.eventSources = new EventSourceMappings(cloud, this::mappedFunction);
   }
 
   // ---- functions --------------------------------------------------------------------------------
@@ -906,6 +911,53 @@ public final class LambdaService implements FakeLambda {
       }
     }
     return total;
+  }
+
+  // ---- event source mappings --------------------------------------------------------------------
+
+  @Override
+  public EventSourceMappingConfiguration createEventSourceMapping(EventSourceMappingSpec spec) {
+    return eventSources.create(spec);
+  }
+
+  @Override
+  public EventSourceMappingConfiguration eventSourceMapping(String uuid) {
+    return eventSources.get(uuid);
+  }
+
+  @Override
+  public List<EventSourceMappingConfiguration> eventSourceMappings() {
+    return eventSources.list(null);
+  }
+
+  @Override
+  public List<EventSourceMappingConfiguration> eventSourceMappings(String functionName) {
+    return eventSources.list(functionName);
+  }
+
+  @Override
+  public EventSourceMappingConfiguration updateEventSourceMapping(
+      String uuid, UnaryOperator<EventSourceMappingSpec> change) {
+    return eventSources.update(uuid, change);
+  }
+
+  @Override
+  public EventSourceMappingConfiguration deleteEventSourceMapping(String uuid) {
+    return eventSources.delete(uuid);
+  }
+
+  /** The function, version or alias a mapping names, with the timeout its queue must cover. */
+  private EventSourceMappings.Functions.Target mappedFunction(String functionName) {
+    FunctionRef ref = FunctionRef.parse(functionName);
+    String qualifiedArn =
+        cloud.arn("lambda", "function:" + ref.name())
+            + (ref.qualifier() == null ? "" : ":" + ref.qualifier());
+    FunctionImpl fn =
+        find(ref.name()).orElseThrow(() -> LambdaErrors.functionNotFound(qualifiedArn));
+    FunctionConfiguration configuration =
+        ref.qualifier() == null ? fn.configuration() : fn.configuration(ref.qualifier());
+    return new EventSourceMappings.Functions.Target(
+        qualifiedArn, fn.name(), configuration.timeout());
   }
 
   // ---- function URLs ----------------------------------------------------------------------------

@@ -2,94 +2,92 @@ package dev.cloudless.fakes.sqs.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.cloudless.fakes.aws.MessageAttributeValue;
+import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.internal.MessageSink;
+import dev.cloudless.fakes.internal.PolledQueue;
 import dev.cloudless.fakes.journal.Journal;
+import dev.cloudless.fakes.sqs.BatchResult;
+import dev.cloudless.fakes.sqs.BatchResultErrorEntry;
+import dev.cloudless.fakes.sqs.ChangeMessageVisibilityBatchEntry;
+import dev.cloudless.fakes.sqs.DeleteMessageBatchEntry;
 import dev.cloudless.fakes.sqs.Message;
 import dev.cloudless.fakes.sqs.Queue;
 import dev.cloudless.fakes.sqs.QueueSpec;
 import dev.cloudless.fakes.sqs.ReceiveRequest;
+import dev.cloudless.fakes.sqs.SendMessageBatchEntry;
+import dev.cloudless.fakes.sqs.SendMessageBatchResult;
+import dev.cloudless.fakes.sqs.SendMessageBatchResultEntry;
 import dev.cloudless.fakes.sqs.SendMessageRequest;
 import dev.cloudless.fakes.sqs.SendResult;
 import dev.cloudless.fakes.sqs.SqsEvent;
-import dev.cloudless.trace.Segment;
 import dev.cloudless.trace.TraceHeader;
-import dev.cloudless.trace.TraceId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * One queue's messages and operations. Messages are kept in send order (for retention) and in
- * visibility order (for receiving): a receive takes the messages that became visible earliest, ties
- * broken by send order, which makes delivery order deterministic.
+ * One queue as its users see it: each SQS operation, with AWS's request checks and the fault plan's
+ * consultation, handed to the send side ({@link MessageIntake}) or the receive side ({@link
+ * MessageDelivery}); batches, attributes, tags, purges and inspection are here.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class QueueImpl implements Queue, MessageSink {
+public final class QueueImpl implements Queue, MessageSink, PolledQueue {
 
-  static final Duration MAX_VISIBILITY = Duration.ofHours(12);
-  static final Duration MAX_WAIT = Duration.ofSeconds(20);
-  static final int MAX_ATTRIBUTES = 10;
-  private static final String HANDLE_PREFIX = "AQEB";
+  static final long MAX_BATCH_BYTES = 1_048_576;
+  static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
 
-  private final CloudContext cloud;
-  private final QueueSpec spec;
-  private final String url;
-  private final String arn;
+  private final QueueState q;
+  private final MessageIntake intake;
+  private final MessageDelivery delivery;
 
-  private final Object lock = new Object();
-  private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
-  private final TreeSet<StoredMessage> byVisibility =
-      new TreeSet<>(
-          Comparator.comparing((StoredMessage m) -> m.visibleAt)
-              .thenComparingLong(m -> m.sequence));
-  private long sequence;
+  /** Guarded by the queue's lock. */
+  private final Map<String, String> tags = new LinkedHashMap<>();
 
-  QueueImpl(CloudContext cloud, QueueSpec spec) {
-    this.cloud = cloud;
-    this.spec = spec;
-    this.url =
-        "https://sqs." + cloud.region() + ".amazonaws.com/" + cloud.accountId() + "/" + spec.name();
-    this.arn = cloud.arn("sqs", spec.name());
+  /** Guarded by the queue's lock. */
+  private Instant lastPurgeAt;
+
+  QueueImpl(CloudContext cloud, SqsService service, QueueSpec spec) {
+    this.q = new QueueState(cloud, service, spec);
+    this.intake = new MessageIntake(q);
+    this.delivery = new MessageDelivery(q);
+    this.tags.putAll(spec.tags());
   }
 
   @Override
   public String name() {
-    return spec.name();
+    return q.name;
   }
 
   @Override
   public String url() {
-    return url;
+    return q.url;
   }
 
   @Override
   public String arn() {
-    return arn;
+    return q.arn;
   }
 
   @Override
   public Journal journal() {
-    return cloud.journal();
+    return q.cloud.journal();
   }
 
   @Override
   public QueueSpec spec() {
-    return spec;
+    return q.spec;
   }
 
-  // ---- send
-  // --------------------------------------------------------------------------------------
+  // ---- send ------------------------------------------------------------------------------------
 
   @Override
   public SendResult send(String body) {
@@ -98,136 +96,94 @@ public final class QueueImpl implements Queue, MessageSink {
 
   @Override
   public SendResult send(SendMessageRequest request) {
+    Objects.requireNonNull(request, "request");
     TraceHeader trace =
-        request.traceHeader() != null ? request.traceHeader() : cloud.currentTrace();
-    return store(
-        request.body(), request.delay(), request.messageAttributes(), trace, cloud.accountId());
+        request.traceHeader() != null ? request.traceHeader() : q.cloud.currentTrace();
+    QueueFaultPoints.failOnServiceError(q, "SendMessage", trace);
+    return accept(incoming(request, trace));
   }
 
   @Override
   public void deliver(InboundMessage message) {
-    store(
-        message.body(),
-        null,
-        message.messageAttributes(),
-        message.traceHeader(),
-        message.senderId());
+    QueueFaultPoints.failOnServiceError(q, "SendMessage", message.traceHeader());
+    accept(
+        new MessageIntake.Incoming(
+            message.body(),
+            null,
+            message.messageAttributes(),
+            message.traceHeader(),
+            message.senderId(),
+            message.messageGroupId(),
+            message.messageDeduplicationId(),
+            false));
   }
 
-  private SendResult store(
-      String body,
-      Duration delay,
-      Map<String, MessageAttributeValue> attributes,
-      TraceHeader trace,
-      String senderId) {
-    validateBody(body, attributes);
-    Duration effectiveDelay = delay == null ? spec.delay() : delay;
-    if (effectiveDelay.isNegative() || effectiveDelay.compareTo(Duration.ofMinutes(15)) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + effectiveDelay.toSeconds()
-              + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if"
-              + " provided.");
-    }
-    Instant now = cloud.now();
-    String messageId = cloud.randomness().uuid().toString();
-    String md5 = MessageDigests.ofBody(body);
-    String md5Attributes = MessageDigests.ofAttributes(attributes);
-    TraceId traceId = trace != null ? trace.root() : cloud.newTraceId();
-    StoredMessage message;
-    synchronized (lock) {
-      expire(now);
-      message =
-          new StoredMessage(
-              ++sequence,
-              messageId,
-              body,
-              md5,
-              attributes.isEmpty() ? Map.of() : new LinkedHashMap<>(attributes),
-              md5Attributes,
-              now,
-              senderId,
-              trace == null ? null : trace.value(),
-              traceId,
-              now.plus(effectiveDelay));
-      byId.put(messageId, message);
-      byVisibility.add(message);
-    }
-    cloud
-        .journal()
-        .append(
-            seq ->
-                new SqsEvent.MessageSent(
-                    seq,
-                    now,
-                    arn,
-                    traceId.value(),
-                    name(),
-                    messageId,
-                    body,
-                    message.visibleAt,
-                    senderId));
-    recordSegment("SendMessage", traceId, trace == null ? null : trace.parent(), now, messageId);
-    return new SendResult(messageId, md5, md5Attributes);
-  }
-
-  private void validateBody(String body, Map<String, MessageAttributeValue> attributes) {
-    if (body == null || body.isEmpty()) {
-      throw SqsErrors.missingParameter("MessageBody");
-    }
-    if (!validCharacters(body)) {
-      throw SqsErrors.invalidMessageContents();
-    }
-    MessageAttributeRules.validate(attributes);
-    if (attributes.size() > MAX_ATTRIBUTES) {
-      throw SqsErrors.invalidParameterValue(
-          "Number of message attributes ["
-              + attributes.size()
-              + "] exceeds the allowed maximum ["
-              + MAX_ATTRIBUTES
-              + "].");
-    }
-    long size = body.getBytes(StandardCharsets.UTF_8).length;
-    for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
-      MessageAttributeValue v = e.getValue();
-      size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-      size += v.dataType().getBytes(StandardCharsets.UTF_8).length;
-      size +=
-          v.binaryValue() != null
-              ? v.binaryValue().length
-              : v.stringValue() == null
-                  ? 0
-                  : v.stringValue().getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (size > spec.maximumMessageSize()) {
-      throw SqsErrors.invalidParameterValue(
-          "One or more parameters are invalid. Reason: Message must be shorter than "
-              + spec.maximumMessageSize()
-              + " bytes.");
-    }
-  }
-
-  /** The characters SQS accepts: #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000+. */
-  private static boolean validCharacters(String body) {
-    for (int i = 0; i < body.length(); ) {
-      int c = body.codePointAt(i);
-      boolean ok =
-          c == 0x9
-              || c == 0xA
-              || c == 0xD
-              || (c >= 0x20 && c <= 0xD7FF)
-              || (c >= 0xE000 && c <= 0xFFFD)
-              || (c >= 0x10000 && c <= 0x10FFFF);
-      if (!ok) {
-        return false;
+  @Override
+  public SendMessageBatchResult sendBatch(List<SendMessageBatchEntry> entries) {
+    TraceHeader trace = q.cloud.currentTrace();
+    QueueFaultPoints.failOnServiceError(q, "SendMessageBatch", trace);
+    BatchRules.check(entries, SendMessageBatchEntry::id, "SendMessageBatchRequestEntry");
+    QueueSpec s = q.spec;
+    long total = 0;
+    for (SendMessageBatchEntry entry : entries) {
+      SendMessageRequest r = entry.request();
+      if (s.fifoQueue()) {
+        // Recorded on AWS: in a batch these fail the whole request, with InvalidParameterValue.
+        if (r.messageGroupId() == null) {
+          throw SqsErrors.invalidParameterValue(
+              "The request must contain the parameter MessageGroupId.");
+        }
+        if (r.messageDeduplicationId() == null && !s.contentBasedDeduplication()) {
+          throw SqsErrors.invalidParameterValue(
+              "The queue should either have ContentBasedDeduplication enabled or"
+                  + " MessageDeduplicationId provided explicitly");
+        }
       }
-      i += Character.charCount(c);
+      total += MessageRules.size(r.body(), r.messageAttributes());
     }
-    return true;
+    if (total > MAX_BATCH_BYTES) {
+      throw SqsErrors.batchRequestTooLong(MAX_BATCH_BYTES, total);
+    }
+    List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (SendMessageBatchEntry entry : entries) {
+      TraceHeader entryTrace =
+          entry.request().traceHeader() != null ? entry.request().traceHeader() : trace;
+      try {
+        SendResult r = accept(incoming(entry.request(), entryTrace));
+        successful.add(
+            new SendMessageBatchResultEntry(
+                entry.id(),
+                r.messageId(),
+                r.md5OfMessageBody(),
+                r.md5OfMessageAttributes(),
+                r.sequenceNumber()));
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
+      }
+    }
+    return new SendMessageBatchResult(successful, failed);
   }
 
-  // ---- receive
-  // -----------------------------------------------------------------------------------
+  private MessageIntake.Incoming incoming(SendMessageRequest request, TraceHeader trace) {
+    return new MessageIntake.Incoming(
+        request.body(),
+        request.delay(),
+        request.messageAttributes(),
+        trace,
+        q.cloud.accountId(),
+        request.messageGroupId(),
+        request.messageDeduplicationId(),
+        false);
+  }
+
+  /** Every message sent here passes the duplicate-delivery fault point, then the send side. */
+  private SendResult accept(MessageIntake.Incoming in) {
+    boolean duplicate = !q.fifo() && QueueFaultPoints.duplicateFires(q, in.trace());
+    return intake.accept(in, duplicate);
+  }
+
+  // ---- receive, delete, visibility -------------------------------------------------------------
 
   @Override
   public List<Message> receive() {
@@ -241,351 +197,310 @@ public final class QueueImpl implements Queue, MessageSink {
 
   @Override
   public List<Message> receive(ReceiveRequest request) {
-    int max = request.maxNumberOfMessages();
-    if (max < 1 || max > 10) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + max
-              + " for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10,"
-              + " if provided.");
-    }
-    Duration visibility =
-        request.visibilityTimeout() == null
-            ? spec.visibilityTimeout()
-            : request.visibilityTimeout();
-    if (visibility.isNegative() || visibility.compareTo(MAX_VISIBILITY) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + visibility.toSeconds()
-              + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200,"
-              + " if provided.");
-    }
-    Duration wait = request.waitTime() == null ? spec.receiveMessageWaitTime() : request.waitTime();
-    if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + wait.toSeconds()
-              + " for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if"
-              + " provided.");
-    }
-    if (!wait.isZero()) {
-      longPoll(cloud.now().plus(wait));
-    }
-    return take(max, visibility);
+    Objects.requireNonNull(request, "request");
+    MessageDelivery.Plan plan = delivery.plan(request);
+    QueueFaultPoints.failOnServiceError(q, "ReceiveMessage", q.cloud.currentTrace());
+    return delivery.receive(plan, request);
   }
-
-  /**
-   * Waits on the virtual clock until a message is visible or the deadline passes: runs scheduled
-   * events meanwhile, and moves the clock to the instant a delayed or in-flight message reappears.
-   */
-  private void longPoll(Instant deadline) {
-    while (!hasVisible()) {
-      Instant now = cloud.now();
-      if (!now.isBefore(deadline)) {
-        return;
-      }
-      Instant nextVisible = nextVisibleAfter(now);
-      Instant target =
-          nextVisible != null && nextVisible.isBefore(deadline) ? nextVisible : deadline;
-      cloud.scheduler().runUntil(this::hasVisible, target);
-    }
-  }
-
-  private boolean hasVisible() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return !byVisibility.isEmpty() && !byVisibility.first().visibleAt.isAfter(now);
-    }
-  }
-
-  private Instant nextVisibleAfter(Instant now) {
-    synchronized (lock) {
-      for (StoredMessage m : byVisibility) {
-        if (m.visibleAt.isAfter(now)) {
-          return m.visibleAt;
-        }
-      }
-      return null;
-    }
-  }
-
-  private List<Message> take(int max, Duration visibility) {
-    Instant now = cloud.now();
-    List<StoredMessage> taken = new ArrayList<>(max);
-    List<Message> result = new ArrayList<>(max);
-    synchronized (lock) {
-      expire(now);
-      Iterator<StoredMessage> it = byVisibility.iterator();
-      while (it.hasNext() && taken.size() < max) {
-        StoredMessage m = it.next();
-        if (m.visibleAt.isAfter(now)) {
-          break;
-        }
-        it.remove();
-        taken.add(m);
-      }
-      for (StoredMessage m : taken) {
-        m.receiveCount++;
-        if (m.firstReceivedAt == null) {
-          m.firstReceivedAt = now;
-        }
-        m.lastReceivedAt = now;
-        m.visibleAt = now.plus(visibility);
-        byVisibility.add(m);
-        result.add(toMessage(m, handle(m)));
-      }
-    }
-    for (StoredMessage m : taken) {
-      Instant visibleAgain = m.visibleAt;
-      int count = m.receiveCount;
-      cloud
-          .journal()
-          .append(
-              seq ->
-                  new SqsEvent.MessageReceived(
-                      seq, now, arn, m.traceId.value(), name(), m.messageId, count, visibleAgain));
-      recordSegment("ReceiveMessage", m.traceId, null, now, m.messageId);
-    }
-    return result;
-  }
-
-  // ---- delete, visibility, purge
-  // -----------------------------------------------------------------
 
   @Override
   public void delete(String receiptHandle) {
-    Instant now = cloud.now();
-    StoredMessage deleted;
-    synchronized (lock) {
-      expire(now);
-      HandleParts parts = parse(receiptHandle);
-      StoredMessage m = byId.get(parts.messageId);
-      if (m == null || m.receiveCount != parts.receiveCount) {
-        // Already deleted, or received again since: AWS answers success and keeps the message.
-        return;
+    QueueFaultPoints.failOnServiceError(q, "DeleteMessage", q.cloud.currentTrace());
+    delivery.delete(receiptHandle);
+  }
+
+  @Override
+  public BatchResult deleteBatch(List<DeleteMessageBatchEntry> entries) {
+    QueueFaultPoints.failOnServiceError(q, "DeleteMessageBatch", q.cloud.currentTrace());
+    BatchRules.check(entries, DeleteMessageBatchEntry::id, "DeleteMessageBatchRequestEntry");
+    List<String> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (DeleteMessageBatchEntry entry : entries) {
+      try {
+        delivery.delete(entry.receiptHandle());
+        successful.add(entry.id());
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
       }
-      byId.remove(m.messageId);
-      byVisibility.remove(m);
-      deleted = m;
     }
-    cloud
-        .journal()
-        .append(
-            seq ->
-                new SqsEvent.MessageDeleted(
-                    seq, now, arn, deleted.traceId.value(), name(), deleted.messageId));
-    recordSegment("DeleteMessage", deleted.traceId, null, now, deleted.messageId);
+    return new BatchResult(successful, failed);
   }
 
   @Override
   public void changeVisibility(String receiptHandle, Duration visibilityTimeout) {
-    if (visibilityTimeout.isNegative() || visibilityTimeout.compareTo(MAX_VISIBILITY) > 0) {
-      throw SqsErrors.invalidParameterValue(
-          "Value "
-              + visibilityTimeout.toSeconds()
-              + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and"
-              + " 43200.");
-    }
-    Instant now = cloud.now();
-    StoredMessage changed;
-    synchronized (lock) {
-      expire(now);
-      HandleParts parts = parse(receiptHandle);
-      StoredMessage m = byId.get(parts.messageId);
-      if (m == null || m.receiveCount != parts.receiveCount) {
-        throw SqsErrors.messageNotInflight();
+    Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+    MessageDelivery.checkVisibilityTimeout(visibilityTimeout);
+    QueueFaultPoints.failOnServiceError(q, "ChangeMessageVisibility", q.cloud.currentTrace());
+    delivery.changeVisibility(receiptHandle, visibilityTimeout);
+  }
+
+  @Override
+  public BatchResult changeVisibilityBatch(List<ChangeMessageVisibilityBatchEntry> entries) {
+    QueueFaultPoints.failOnServiceError(q, "ChangeMessageVisibilityBatch", q.cloud.currentTrace());
+    BatchRules.check(
+        entries, ChangeMessageVisibilityBatchEntry::id, "ChangeMessageVisibilityBatchRequestEntry");
+    List<String> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (ChangeMessageVisibilityBatchEntry entry : entries) {
+      try {
+        MessageDelivery.checkVisibilityTimeout(entry.visibilityTimeout());
+        delivery.changeVisibility(entry.receiptHandle(), entry.visibilityTimeout());
+        successful.add(entry.id());
+      } catch (AwsServiceException e) {
+        failed.add(failure(entry.id(), e));
       }
-      Instant until = now.plus(visibilityTimeout);
-      if (Duration.between(m.lastReceivedAt, until).compareTo(MAX_VISIBILITY) > 0) {
-        throw SqsErrors.invalidParameterValue(
-            "Value "
-                + visibilityTimeout.toSeconds()
-                + " for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout"
-                + " for the message is beyond the limit [43200 seconds]");
-      }
-      byVisibility.remove(m);
-      m.visibleAt = until;
-      byVisibility.add(m);
-      changed = m;
     }
-    Instant visibleAgain = changed.visibleAt;
-    cloud
-        .journal()
-        .append(
-            seq ->
-                new SqsEvent.MessageVisibilityChanged(
-                    seq,
-                    now,
-                    arn,
-                    changed.traceId.value(),
-                    name(),
-                    changed.messageId,
-                    visibleAgain));
+    return new BatchResult(successful, failed);
+  }
+
+  private static BatchResultErrorEntry failure(String id, AwsServiceException e) {
+    return new BatchResultErrorEntry(id, e.statusCode() < 500, e.errorCode(), e.getMessage());
   }
 
   @Override
   public void purge() {
-    Instant now = cloud.now();
+    QueueFaultPoints.failOnServiceError(q, "PurgeQueue", q.cloud.currentTrace());
+    Instant now = q.cloud.now();
     int count;
-    synchronized (lock) {
-      count = byId.size();
-      byId.clear();
-      byVisibility.clear();
+    synchronized (q.lock) {
+      if (lastPurgeAt != null && now.isBefore(lastPurgeAt.plus(PURGE_INTERVAL))) {
+        throw SqsErrors.purgeQueueInProgress(q.name);
+      }
+      lastPurgeAt = now;
+      count = q.store.clear().size();
+      delivery.forgetAttemptsLocked();
     }
-    cloud.journal().append(seq -> new SqsEvent.QueuePurged(seq, now, arn, name(), count));
+    q.cloud.journal().append(seq -> new SqsEvent.QueuePurged(seq, now, q.arn, q.name, count));
   }
 
-  // ---- inspection
-  // --------------------------------------------------------------------------------
+  // ---- attributes and tags ---------------------------------------------------------------------
+
+  @Override
+  public Map<String, String> attributes() {
+    return attributes("All");
+  }
+
+  @Override
+  public Map<String, String> attributes(String... names) {
+    List<String> asked = List.of(names);
+    QueueAttributes.checkNames(asked);
+    Instant now = q.cloud.now();
+    Map<String, String> all = new TreeMap<>(QueueAttributes.configured(q.spec));
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      all.put("ApproximateNumberOfMessages", Integer.toString(q.store.countVisible(now)));
+      all.put(
+          "ApproximateNumberOfMessagesNotVisible", Integer.toString(q.store.countInFlight(now)));
+      all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(q.store.countDelayed(now)));
+      all.put("LastModifiedTimestamp", Long.toString(q.lastModifiedAt.getEpochSecond()));
+    }
+    all.put("CreatedTimestamp", Long.toString(q.createdAt.getEpochSecond()));
+    all.put("QueueArn", q.arn);
+    if (asked.contains("All")) {
+      return all;
+    }
+    Map<String, String> result = new TreeMap<>();
+    for (String n : asked) {
+      String value = all.get(n);
+      if (value != null) {
+        result.put(n, value);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void setAttributes(Map<String, String> attributes) {
+    Objects.requireNonNull(attributes, "attributes");
+    for (String key : attributes.keySet()) {
+      Objects.requireNonNull(key, "attribute name");
+    }
+    QueueSpec next = QueueAttributes.parseSet(q.spec, attributes, q.cloud.json());
+    q.service.check(next, q.arn);
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      QueueSpec previous = q.spec;
+      q.spec = next;
+      q.lastModifiedAt = now;
+      if (next.fifoQueue() && !next.delay().equals(previous.delay())) {
+        // AWS documents the FIFO queue delay as retroactive: waiting messages move with it.
+        for (StoredMessage m : q.store.waitingForQueueDelay()) {
+          q.store.setVisibleAt(m, m.sentAt.plus(next.delay()));
+        }
+      }
+    }
+    q.cloud
+        .journal()
+        .append(seq -> new SqsEvent.QueueAttributesChanged(seq, now, q.arn, q.name, attributes));
+  }
+
+  @Override
+  public Map<String, String> tags() {
+    synchronized (q.lock) {
+      return Map.copyOf(tags);
+    }
+  }
+
+  @Override
+  public void tag(Map<String, String> added) {
+    Objects.requireNonNull(added, "tags");
+    synchronized (q.lock) {
+      QueueTags.check(added, tags);
+      tags.putAll(added);
+    }
+  }
+
+  @Override
+  public void untag(Collection<String> tagKeys) {
+    Objects.requireNonNull(tagKeys, "tagKeys");
+    synchronized (q.lock) {
+      tags.keySet().removeAll(tagKeys);
+    }
+  }
+
+  // ---- inspection ------------------------------------------------------------------------------
 
   @Override
   public List<Message> peek() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return byId.values().stream().map(m -> toMessage(m, null)).toList();
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      List<Message> all = new ArrayList<>(q.store.size());
+      for (StoredMessage m : q.store.all()) {
+        all.add(MessageDelivery.toMessage(m, null, null));
+      }
+      return all;
     }
   }
 
   @Override
   public int approximateNumberOfMessages() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> !m.visibleAt.isAfter(now)).count();
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      return q.store.countVisible(now);
     }
   }
 
   @Override
   public int approximateNumberOfMessagesNotVisible() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> m.inFlight(now)).count();
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      return q.store.countInFlight(now);
     }
   }
 
   @Override
   public int approximateNumberOfMessagesDelayed() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return (int) byId.values().stream().filter(m -> m.delayed(now)).count();
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      return q.store.countDelayed(now);
     }
   }
 
   @Override
   public int size() {
-    Instant now = cloud.now();
-    synchronized (lock) {
-      expire(now);
-      return byId.size();
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      return q.store.size();
     }
   }
 
   @Override
   public String toString() {
-    return "Queue[" + name() + "]";
+    return "Queue[" + q.name + "]";
   }
 
-  // ---- helpers
-  // -----------------------------------------------------------------------------------
+  // ---- as an event source for Lambda -----------------------------------------------------------
+
+  @Override
+  public boolean fifo() {
+    return q.fifo();
+  }
+
+  @Override
+  public Duration visibilityTimeout() {
+    return q.spec.visibilityTimeout();
+  }
+
+  @Override
+  public List<PolledMessage> receiveForPoller(int maxNumberOfMessages) {
+    return delivery.receiveForPoller(maxNumberOfMessages);
+  }
+
+  @Override
+  public void addArrivalListener(Runnable listener) {
+    q.arrivalListeners.add(listener);
+  }
+
+  @Override
+  public void removeArrivalListener(Runnable listener) {
+    q.arrivalListeners.remove(listener);
+  }
+
+  @Override
+  public Optional<Instant> nextReceivableAt() {
+    return Optional.ofNullable(delivery.nextVisibleAfterNow());
+  }
+
+  // ---- for other queues, the service and move tasks --------------------------------------------
+
+  /** A message a source queue's receive moved here; see {@link MessageIntake#acceptDeadLetter}. */
+  void acceptDeadLetter(StoredMessage original, String sourceArn) {
+    intake.acceptDeadLetter(original, sourceArn);
+  }
+
+  /** Empties the queue as it is deleted; returns how many messages it held. */
+  int drop() {
+    synchronized (q.lock) {
+      return q.store.clear().size();
+    }
+  }
+
+  /** Removes and returns the oldest visible message, for a move task; null if none is visible. */
+  StoredMessage takeForMove() {
+    Instant now = q.cloud.now();
+    synchronized (q.lock) {
+      q.expireLocked(now);
+      StoredMessage m = q.store.firstVisible(now);
+      if (m != null) {
+        q.store.remove(m);
+      }
+      return m;
+    }
+  }
+
+  /** Puts back a message a move task could not move. */
+  void restore(StoredMessage m) {
+    synchronized (q.lock) {
+      q.store.add(m);
+    }
+    q.arrived();
+  }
 
   /**
-   * Drops messages older than the retention period. Applied whenever the queue is read, so an
-   * expiry is journaled (with its true instant) when the queue is next touched.
+   * Sends a message a move task moves here, afresh: a new id and retention period, a receive count
+   * of 0, its sender, attributes, trace and group kept. On a FIFO queue its new message id is its
+   * deduplication id, so a move is never mistaken for a duplicate.
+   *
+   * @return the new message id
    */
-  private void expire(Instant now) {
-    Iterator<StoredMessage> it = byId.values().iterator();
-    while (it.hasNext()) {
-      StoredMessage m = it.next();
-      Instant expiry = m.sentAt.plus(spec.messageRetentionPeriod());
-      if (expiry.isAfter(now)) {
-        return;
-      }
-      it.remove();
-      byVisibility.remove(m);
-      cloud
-          .journal()
-          .append(
-              seq ->
-                  new SqsEvent.MessageExpired(
-                      seq, expiry, arn, m.traceId.value(), name(), m.messageId));
-    }
-  }
-
-  private Message toMessage(StoredMessage m, String receiptHandle) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("SenderId", m.senderId);
-    attributes.put("SentTimestamp", Long.toString(m.sentAt.toEpochMilli()));
-    attributes.put("ApproximateReceiveCount", Integer.toString(m.receiveCount));
-    if (m.firstReceivedAt != null) {
-      attributes.put(
-          "ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceivedAt.toEpochMilli()));
-    }
-    if (m.traceHeader != null) {
-      attributes.put("AWSTraceHeader", m.traceHeader);
-    }
-    return new Message(
-        m.messageId,
-        receiptHandle,
-        m.body,
-        m.md5OfBody,
-        attributes,
-        m.messageAttributes,
-        m.md5OfMessageAttributes);
-  }
-
-  /**
-   * A receipt handle names the queue, the message and which receive issued it, so a stale handle
-   * (issued before a later receive) is recognised without keeping every handle ever issued.
-   */
-  private String handle(StoredMessage m) {
-    long nonce = cloud.randomness().ids().nextLong();
-    String raw =
-        name() + "\n" + m.messageId + "\n" + m.receiveCount + "\n" + Long.toHexString(nonce);
-    return HANDLE_PREFIX
-        + Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private record HandleParts(String messageId, int receiveCount) {}
-
-  private HandleParts parse(String receiptHandle) {
-    if (receiptHandle != null && receiptHandle.startsWith(HANDLE_PREFIX)) {
-      try {
-        String raw =
-            new String(
-                Base64.getUrlDecoder().decode(receiptHandle.substring(HANDLE_PREFIX.length())),
-                StandardCharsets.UTF_8);
-        String[] parts = raw.split("\n");
-        if (parts.length == 4 && parts[0].equals(name())) {
-          return new HandleParts(parts[1], Integer.parseInt(parts[2]));
-        }
-      } catch (IllegalArgumentException e) {
-        // Falls through to the error below.
-      }
-    }
-    throw SqsErrors.receiptHandleIsInvalid(receiptHandle);
-  }
-
-  private void recordSegment(
-      String operation, TraceId traceId, String parentId, Instant at, String messageId) {
-    cloud
-        .traces()
-        .record(
-            Segment.builder(traceId, cloud.traces().newSegmentId(), name())
-                .origin("AWS::SQS::Queue")
-                .parentId(parentId)
-                .start(at)
-                .end(at)
-                .httpStatus(200)
-                .annotation("operation", operation)
-                .aws("operation", operation)
-                .aws("queue_url", url)
-                .aws("message_id", messageId)
-                .build());
+  String acceptMoved(StoredMessage m) {
+    TraceHeader trace = m.traceHeader == null ? null : TraceHeader.parse(m.traceHeader);
+    QueueFaultPoints.failOnServiceError(q, "SendMessage", trace);
+    return accept(
+            new MessageIntake.Incoming(
+                m.body,
+                null,
+                m.messageAttributes,
+                trace,
+                m.senderId,
+                m.messageGroupId,
+                null,
+                q.fifo()))
+        .messageId();
   }
 }
