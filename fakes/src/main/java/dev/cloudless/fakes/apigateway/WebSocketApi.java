@@ -30,6 +30,21 @@ public interface WebSocketApi {
   /** Deploys the routes to {@code stage}: clients connect to {@link #url(String)}. */
   WebSocketApi deploy(String stage);
 
+  /**
+   * Connects a client in process, without a socket, through the same {@code $connect} route, limits
+   * and timers as a WebSocket over HTTP.
+   *
+   * @throws WebSocketRefusedException when {@code $connect} refuses the connection
+   */
+  WebSocketClient connect(String stage);
+
+  /**
+   * Connects in process as {@link #connect(String)} does, with the upgrade request's path below the
+   * stage, query string and headers taken from {@code upgrade} (its method and body are not used):
+   * {@code ApiRequest.get("/?token=abc").header("User-Agent", "app")}.
+   */
+  WebSocketClient connect(String stage, ApiRequest upgrade);
+
   /** {@code ws://127.0.0.1:PORT/<stage>}. Starts the HTTP server. */
   URI url(String stage);
 

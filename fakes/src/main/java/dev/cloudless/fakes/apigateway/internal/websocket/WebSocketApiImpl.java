@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudless.fakes.apigateway.ApiGatewayEvent;
+import dev.cloudless.fakes.apigateway.ApiRequest;
 import dev.cloudless.fakes.apigateway.IntegrationType;
 import dev.cloudless.fakes.apigateway.MethodSpec;
 import dev.cloudless.fakes.apigateway.StageSpec;
 import dev.cloudless.fakes.apigateway.WebSocketApi;
 import dev.cloudless.fakes.apigateway.WebSocketApiSpec;
+import dev.cloudless.fakes.apigateway.WebSocketClient;
 import dev.cloudless.fakes.apigateway.WebSocketConnection;
+import dev.cloudless.fakes.apigateway.WebSocketRefusedException;
 import dev.cloudless.fakes.apigateway.internal.model.Exchange;
 import dev.cloudless.fakes.apigateway.internal.model.FunctionRefs;
 import dev.cloudless.fakes.apigateway.internal.model.RequestParts;
@@ -164,6 +167,74 @@ public final class WebSocketApiImpl implements WebSocketApi {
   }
 
   // ---- connections -----------------------------------------------------------------------------
+
+  @Override
+  public WebSocketClient connect(String stage) {
+    return connect(stage, ApiRequest.get("/"));
+  }
+
+  @Override
+  public WebSocketClient connect(String stage, ApiRequest upgrade) {
+    synchronized (this) {
+      if (!stages.containsKey(stage)) {
+        throw new AwsServiceException(
+            404, "NotFoundException", "WebSocket API " + id + " has no stage [" + stage + "].");
+      }
+    }
+    String[] pathAndQuery = upgrade.pathAndQuery().split("\\?", 2);
+    String path = "/" + stage + (pathAndQuery[0].equals("/") ? "" : pathAndQuery[0]);
+    List<HttpField> headers = new ArrayList<>();
+    headers.add(new HttpField("Host", id + ".execute-api." + cloud.region() + ".amazonaws.com"));
+    headers.add(new HttpField("Connection", "Upgrade"));
+    headers.add(new HttpField("Upgrade", "websocket"));
+    headers.add(new HttpField("Sec-WebSocket-Version", "13"));
+    headers.add(new HttpField("Sec-WebSocket-Key", webSocketKey()));
+    upgrade.headers().forEach(h -> headers.add(new HttpField(h.name(), h.value())));
+    IncomingRequest request =
+        new IncomingRequest(
+            "GET",
+            path,
+            pathAndQuery.length > 1 ? pathAndQuery[1] : "",
+            "HTTP/1.1",
+            headers,
+            new byte[0],
+            upgrade.sourceIp(),
+            0);
+    InProcessClient client = new InProcessClient();
+    WebSocketAcceptor.Answer answer;
+    try {
+      answer = cloud.inTurn(() -> accept(request, client));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (answer.session() == null) {
+      throw new WebSocketRefusedException(answer.refusalStatus(), answer.refusalBody());
+    }
+    Session session = (Session) answer.session();
+    client.opened(
+        session.connection.id,
+        message -> {
+          if (message.getBytes(StandardCharsets.UTF_8).length > HttpHost.MAX_WEBSOCKET_MESSAGE) {
+            // As the server does with a socket: the connection closes with 1009.
+            client.close(1009, "Message too big");
+            session.onClose(1009, "Message too big");
+          } else {
+            session.onText(message);
+          }
+        },
+        () -> session.onClose(1000, ""));
+    session.onOpen();
+    return client;
+  }
+
+  /** A handshake key, as a client draws it: 16 bytes from the cloud's seed, in base64. */
+  private String webSocketKey() {
+    byte[] key = new byte[16];
+    cloud.randomness().ids().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
 
   private WebSocketAcceptor.Answer accept(IncomingRequest upgrade, WebSocketPeer peer) {
     String path = upgrade.rawPath();
