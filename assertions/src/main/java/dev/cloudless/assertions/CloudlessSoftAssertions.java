@@ -2,6 +2,10 @@ package dev.cloudless.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.apigateway.ApiResponse;
+import dev.cloudless.fakes.apigateway.Stage;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
+import dev.cloudless.fakes.apigateway.WebSocketClient;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
@@ -80,6 +84,28 @@ public class CloudlessSoftAssertions extends SoftAssertions {
   /** Soft assertions on one message. */
   public MessageAssert assertThat(Message actual) {
     return proxy(MessageAssert.class, Message.class, actual);
+  }
+
+  /** Soft assertions on what API Gateway answered. */
+  public ApiResponseAssert assertThat(ApiResponse actual) {
+    return proxy(ApiResponseAssert.class, ApiResponse.class, actual);
+  }
+
+  /** Soft assertions on an API stage and its routes. */
+  public StageAssert assertThat(Stage actual) {
+    StageAssert softly = proxy(StageAssert.class, Stage.class, actual);
+    softly.navigator = navigator;
+    return softly;
+  }
+
+  /** Soft assertions on a WebSocket API. */
+  public WebSocketApiAssert assertThat(WebSocketApi actual) {
+    return proxy(WebSocketApiAssert.class, WebSocketApi.class, actual);
+  }
+
+  /** Soft assertions on an in-process WebSocket client. */
+  public WebSocketClientAssert assertThat(WebSocketClient actual) {
+    return proxy(WebSocketClientAssert.class, WebSocketClient.class, actual);
   }
 
   /**

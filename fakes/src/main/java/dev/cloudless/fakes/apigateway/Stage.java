@@ -2,6 +2,7 @@ package dev.cloudless.fakes.apigateway;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.journal.Journal;
 import java.net.URI;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -40,4 +41,10 @@ public interface Stage {
 
   /** Every request this stage answered, in order. */
   List<ApiGatewayEvent.RequestServed> requests();
+
+  /**
+   * The journal of the cloud this resource lives in (all of it: filter with {@link
+   * Journal#forResource(String)} and {@link #arn()}). Assertions read the resource's story here.
+   */
+  Journal journal();
 }

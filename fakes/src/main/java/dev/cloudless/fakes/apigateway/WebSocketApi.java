@@ -2,6 +2,7 @@ package dev.cloudless.fakes.apigateway;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.journal.Journal;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -71,4 +72,10 @@ public interface WebSocketApi {
 
   /** Every message sent to {@code connectionId} through {@code @connections}, in order. */
   List<String> messagesSentTo(String connectionId);
+
+  /**
+   * The journal of the cloud this API lives in (all of it: its {@code WebSocketActivity} events
+   * carry the API's id). Assertions read the API's story here.
+   */
+  Journal journal();
 }

@@ -6,6 +6,7 @@ import dev.cloudless.fakes.apigateway.ApiResponse;
 import dev.cloudless.fakes.apigateway.Stage;
 import dev.cloudless.fakes.apigateway.StageSpec;
 import dev.cloudless.fakes.apigateway.internal.pipeline.StageRuntime;
+import dev.cloudless.fakes.journal.Journal;
 import java.net.URI;
 import java.util.List;
 
@@ -75,6 +76,11 @@ final class StageImpl implements Stage {
   public List<ApiGatewayEvent.RequestServed> requests() {
     String arn = arn();
     return api.requests().stream().filter(r -> arn.equals(r.resourceArn())).toList();
+  }
+
+  @Override
+  public Journal journal() {
+    return api.cloud.journal();
   }
 
   @Override

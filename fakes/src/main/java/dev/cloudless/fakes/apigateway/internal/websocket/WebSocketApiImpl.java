@@ -32,6 +32,7 @@ import dev.cloudless.fakes.internal.http.OutgoingResponse;
 import dev.cloudless.fakes.internal.http.WebSocketAcceptor;
 import dev.cloudless.fakes.internal.http.WebSocketPeer;
 import dev.cloudless.fakes.internal.http.WebSocketSession;
+import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.trace.TraceHeader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -616,6 +617,11 @@ public final class WebSocketApiImpl implements WebSocketApi {
   public synchronized List<String> messagesSentTo(String connectionId) {
     List<String> sent = sentLog.get(connectionId);
     return sent == null ? List.of() : List.copyOf(sent);
+  }
+
+  @Override
+  public Journal journal() {
+    return cloud.journal();
   }
 
   private static AwsServiceException gone(String connectionId) {
