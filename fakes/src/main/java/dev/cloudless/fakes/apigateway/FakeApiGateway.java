@@ -50,6 +50,15 @@ public interface FakeApiGateway {
   /** The WebSocket API with this id; {@code NotFoundException} when there is none. */
   WebSocketApi webSocketApi(String id);
 
+  /** Every REST API, oldest first ({@code GetRestApis}). */
+  List<RestApi> restApis();
+
+  /** Every HTTP API, oldest first ({@code GetApis}). */
+  List<HttpApi> httpApis();
+
+  /** Every WebSocket API, oldest first ({@code GetApis}). */
+  List<WebSocketApi> webSocketApis();
+
   /** Creates an enabled API key whose value is drawn from the cloud's seed. */
   ApiKey createApiKey(String name);
 

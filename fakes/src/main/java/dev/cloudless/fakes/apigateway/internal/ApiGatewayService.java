@@ -137,6 +137,21 @@ public final class ApiGatewayService implements FakeApiGateway {
   }
 
   @Override
+  public synchronized List<RestApi> restApis() {
+    return List.copyOf(restApis.values());
+  }
+
+  @Override
+  public synchronized List<HttpApi> httpApis() {
+    return List.copyOf(httpApis.values());
+  }
+
+  @Override
+  public synchronized List<WebSocketApi> webSocketApis() {
+    return List.copyOf(webSocketApis.values());
+  }
+
+  @Override
   public synchronized RestApi restApi(String id) {
     RestApi api = restApis.get(id);
     if (api == null) {
