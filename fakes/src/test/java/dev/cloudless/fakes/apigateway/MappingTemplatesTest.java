@@ -27,6 +27,48 @@ class MappingTemplatesTest {
     return api.deploy(StageSpec.named("prod").variable("env", "test"));
   }
 
+  /**
+   * A REST API has no CORS setting: the console's "Enable CORS" writes an OPTIONS method with a
+   * mock integration whose response sets the headers, and a proxy integration's function must set
+   * them itself. (developer guide, how-to-cors.md)
+   */
+  @Test
+  void restCorsIsAnOptionsMockSettingTheHeadersAsConfiguredAndProxyFunctionsSetTheirOwn() {
+    Functions.returning(cloud, "orders", "{\"statusCode\":200,\"body\":\"[]\"}");
+    RestApi api = cloud.apiGateway().createRestApi(RestApiSpec.named("shop"));
+    api.method("GET", "/orders", MethodSpec.of(Integration.lambdaProxy("orders")));
+    api.method(
+        "OPTIONS",
+        "/orders",
+        MethodSpec.of(
+            Integration.mock()
+                .requestTemplate("application/json", "{\"statusCode\": 200}")
+                .response(
+                    IntegrationResponse.of("200")
+                        .header("Access-Control-Allow-Origin", "'https://shop.example'")
+                        .header("Access-Control-Allow-Methods", "'GET,OPTIONS'")
+                        .header("Access-Control-Allow-Headers", "'Content-Type,Authorization'"))));
+    Stage stage = api.deploy(StageSpec.named("prod"));
+
+    ApiResponse preflight =
+        stage.call(
+            ApiRequest.of("OPTIONS", "/orders")
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "GET"));
+    ApiResponse get =
+        stage.call(ApiRequest.get("/orders").header("Origin", "https://shop.example"));
+    ApiResponse preflightElsewhere = stage.call(ApiRequest.of("OPTIONS", "/customers"));
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+    assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET,OPTIONS");
+    assertThat(preflight.header("Access-Control-Allow-Headers"))
+        .isEqualTo("Content-Type,Authorization");
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.header("Access-Control-Allow-Origin")).isNull();
+    assertThat(preflightElsewhere.statusCode()).isEqualTo(403);
+  }
+
   @Test
   void aMocksRequestTemplateChoosesTheStatusAndTheResponseTemplateTheBody() {
     Stage stage =
