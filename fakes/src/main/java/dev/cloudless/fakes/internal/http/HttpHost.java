@@ -292,13 +292,30 @@ public final class HttpHost implements AutoCloseable {
   public static final class SocketEndpoint
       implements Session.Listener.AutoDemanding, WebSocketPeer {
     private volatile WebSocketSession session;
-    private volatile Session jetty;
+    private Session jetty;
+
+    /**
+     * Messages to send, one at a time (Jetty takes the next once the last is written), so that a
+     * client gets them in the order the fake sent them.
+     */
+    private final java.util.ArrayDeque<String> outgoing = new java.util.ArrayDeque<>();
+
+    private boolean inFlight;
+    private int closeStatus;
+    private String closeReason;
 
     SocketEndpoint() {}
 
+    /**
+     * The server has opened the connection: what the fake sent, or closed, since it accepted the
+     * handshake goes out now, in order.
+     */
     @Override
     public void onWebSocketOpen(Session opened) {
-      this.jetty = opened;
+      synchronized (this) {
+        this.jetty = opened;
+        pump();
+      }
       session.onOpen();
     }
 
@@ -318,26 +335,49 @@ public final class HttpHost implements AutoCloseable {
     }
 
     @Override
-    public void sendText(String text) {
-      Session s = jetty;
-      if (s == null || !s.isOpen()) {
+    public synchronized void sendText(String text) {
+      if (!isOpen()) {
         throw new IllegalStateException("The WebSocket connection is not open.");
       }
-      s.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
+      outgoing.add(text);
+      pump();
     }
 
+    /** Closes once the messages sent before have gone out. */
     @Override
-    public void close(int statusCode, String reason) {
-      Session s = jetty;
-      if (s != null && s.isOpen()) {
-        s.close(statusCode, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+    public synchronized void close(int statusCode, String reason) {
+      if (closeStatus == 0) {
+        closeStatus = statusCode;
+        closeReason = reason;
+      }
+      pump();
+    }
+
+    /** Open from the accepted handshake until either side closes. */
+    @Override
+    public synchronized boolean isOpen() {
+      return closeStatus == 0 && (jetty == null || jetty.isOpen());
+    }
+
+    /** Sends the next message, or the close once none is left; called holding the lock. */
+    private void pump() {
+      if (jetty == null || inFlight) {
+        return;
+      }
+      String next = outgoing.poll();
+      if (next != null) {
+        inFlight = true;
+        jetty.sendText(
+            next,
+            org.eclipse.jetty.websocket.api.Callback.from(this::written, failed -> written()));
+      } else if (closeStatus != 0 && jetty.isOpen()) {
+        jetty.close(closeStatus, closeReason, org.eclipse.jetty.websocket.api.Callback.NOOP);
       }
     }
 
-    @Override
-    public boolean isOpen() {
-      Session s = jetty;
-      return s != null && s.isOpen();
+    private synchronized void written() {
+      inFlight = false;
+      pump();
     }
   }
 }

@@ -265,11 +265,44 @@ public final class WebSocketApiImpl implements WebSocketApi {
         return WebSocketAcceptor.Answer.refused(status, "");
       }
     }
+    try {
+      cloud.inTurn(
+          () -> {
+            opened(connection);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return WebSocketAcceptor.Answer.accepted(new Session(connection));
+  }
+
+  /**
+   * The connection exists from the moment {@code $connect} accepted it: its timers start at the
+   * handshake's virtual instant, and it can be posted to at once (a socket that the server has not
+   * finished opening holds the messages until it has), so nothing depends on when the server's
+   * threads get to it.
+   */
+  private void opened(Connection connection) {
+    Scheduler clock = cloud.scheduler();
     synchronized (this) {
       connections.put(connection.id, connection);
       sentLog.put(connection.id, connection.sent);
+      connection.open = true;
+      connection.idle =
+          clock.scheduleDaemon(
+              IDLE_TIMEOUT,
+              "websocket idle " + connection.id,
+              () -> serverClose(connection, 1001, "Going away"));
+      connection.maxDuration =
+          clock.scheduleDaemon(
+              MAX_DURATION,
+              "websocket max duration " + connection.id,
+              () -> serverClose(connection, 1001, "Going away"));
     }
-    return WebSocketAcceptor.Answer.accepted(new Session(connection));
+    journal(connection, "CONNECTED", "$connect", null);
   }
 
   private final class Session implements WebSocketSession {
@@ -281,20 +314,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
 
     @Override
     public void onOpen() {
-      Scheduler clock = cloud.scheduler();
-      synchronized (WebSocketApiImpl.this) {
-        connection.open = true;
-        connection.idle =
-            clock.scheduleDaemon(IDLE_TIMEOUT, "websocket idle " + connection.id, this::idle);
-        connection.maxDuration =
-            clock.scheduleDaemon(
-                MAX_DURATION, "websocket max duration " + connection.id, this::idle);
-      }
-      journal(connection, "CONNECTED", "$connect", null);
-    }
-
-    private void idle() {
-      serverClose(connection, 1001, "Going away");
+      // Nothing to do: the connection was registered, and its timers started, at the handshake.
     }
 
     @Override
