@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudless.fakes.apigateway.ApiGatewayEvent;
 import dev.cloudless.fakes.apigateway.ApiRequest;
@@ -16,9 +15,7 @@ import dev.cloudless.fakes.apigateway.WebSocketApiSpec;
 import dev.cloudless.fakes.apigateway.WebSocketClient;
 import dev.cloudless.fakes.apigateway.WebSocketConnection;
 import dev.cloudless.fakes.apigateway.WebSocketRefusedException;
-import dev.cloudless.fakes.apigateway.internal.model.Exchange;
 import dev.cloudless.fakes.apigateway.internal.model.FunctionRefs;
-import dev.cloudless.fakes.apigateway.internal.model.RequestParts;
 import dev.cloudless.fakes.aws.AwsServiceException;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.internal.CloudContext;
@@ -28,7 +25,6 @@ import dev.cloudless.fakes.internal.http.HttpEndpoint;
 import dev.cloudless.fakes.internal.http.HttpField;
 import dev.cloudless.fakes.internal.http.HttpHost;
 import dev.cloudless.fakes.internal.http.IncomingRequest;
-import dev.cloudless.fakes.internal.http.OutgoingResponse;
 import dev.cloudless.fakes.internal.http.WebSocketAcceptor;
 import dev.cloudless.fakes.internal.http.WebSocketPeer;
 import dev.cloudless.fakes.internal.http.WebSocketSession;
@@ -73,6 +69,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
   private final Map<String, Map<String, MethodSpec>> stages = new LinkedHashMap<>();
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final Map<String, List<String>> sentLog = new LinkedHashMap<>();
+  private final WebSocketEvents events;
   private HttpEndpoint endpoint;
 
   public WebSocketApiImpl(
@@ -86,6 +83,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
     this.spec = spec;
     this.host = host;
     this.ids = ids;
+    this.events = new WebSocketEvents(cloud, id, ids);
   }
 
   @Override
@@ -162,7 +160,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
           404, "NotFoundException", "WebSocket API " + id + " has no stage [" + stage + "].");
     }
     if (endpoint == null) {
-      endpoint = host.get().open(this::management, this::accept);
+      endpoint = host.get().open(new ConnectionsEndpoint(this, cloud.json())::serve, this::accept);
     }
     return HttpHost.LOOPBACK + ":" + endpoint.port();
   }
@@ -465,7 +463,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
       String body,
       String requestId,
       ObjectNode extraContext) {
-    String event = event(connection, routeKey, eventType, body, requestId, extraContext);
+    String event = events.event(connection, routeKey, eventType, body, requestId, extraContext);
     ServiceInvocation result;
     try {
       result =
@@ -489,76 +487,6 @@ public final class WebSocketApiImpl implements WebSocketApi {
       clock.advanceTo(result.endedAt());
     }
     return new Result(result.functionError() != null, result.payload());
-  }
-
-  private String event(
-      Connection connection,
-      String routeKey,
-      String eventType,
-      String body,
-      String requestId,
-      ObjectNode extraContext) {
-    ObjectMapper json = cloud.json();
-    ObjectNode event = json.createObjectNode();
-    IncomingRequest upgrade = connection.upgrade;
-    if (!eventType.equals("MESSAGE")) {
-      ObjectNode headers = event.putObject("headers");
-      ObjectNode multi = event.putObject("multiValueHeaders");
-      for (HttpField h : upgrade.headers()) {
-        if (RequestParts.isHopByHop(h.name())
-            && !h.name().equalsIgnoreCase("Upgrade")
-            && !h.name().equalsIgnoreCase("Connection")) {
-          continue;
-        }
-        headers.put(h.name(), h.value());
-        if (!multi.has(h.name())) {
-          multi.putArray(h.name());
-        }
-        multi.withArray(h.name()).add(h.value());
-      }
-      if (eventType.equals("CONNECT") && !upgrade.rawQuery().isEmpty()) {
-        ObjectNode single = event.putObject("queryStringParameters");
-        ObjectNode multiQuery = event.putObject("multiValueQueryStringParameters");
-        RequestParts.parseQuery(upgrade.rawQuery())
-            .forEach(
-                (k, v) -> {
-                  single.put(k, v.get(v.size() - 1));
-                  v.forEach(multiQuery.putArray(k)::add);
-                });
-      }
-    }
-    Instant now = cloud.now();
-    ObjectNode context = event.putObject("requestContext");
-    context.put("routeKey", routeKey);
-    if (eventType.equals("MESSAGE")) {
-      context.put("messageId", ids.get());
-    }
-    if (extraContext != null) {
-      context.setAll(extraContext);
-    }
-    context.put("eventType", eventType);
-    context.put("extendedRequestId", ids.get());
-    context.put("requestTime", Exchange.REQUEST_TIME.format(now));
-    context.put("messageDirection", "IN");
-    context.put("stage", connection.stage);
-    context.put("connectedAt", connection.connectedAt.toEpochMilli());
-    context.put("requestTimeEpoch", now.toEpochMilli());
-    ObjectNode identity = context.putObject("identity");
-    identity.put("userAgent", upgrade.header("User-Agent"));
-    identity.put("sourceIp", upgrade.sourceIp());
-    context.put("requestId", requestId != null ? requestId : cloud.newRequestId());
-    context.put("domainName", id + ".execute-api." + cloud.region() + ".amazonaws.com");
-    context.put("connectionId", connection.id);
-    context.put("apiId", id);
-    if (body != null) {
-      event.put("body", body);
-    }
-    event.put("isBase64Encoded", false);
-    try {
-      return json.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An event tree always serializes", e);
-    }
   }
 
   private int status(String payload) {
@@ -644,57 +572,9 @@ public final class WebSocketApiImpl implements WebSocketApi {
     return cloud.journal();
   }
 
-  private static AwsServiceException gone(String connectionId) {
+  static AwsServiceException gone(String connectionId) {
     return new AwsServiceException(
         410, "GoneException", "Connection [" + connectionId + "] is gone.");
-  }
-
-  /**
-   * {@code POST|GET|DELETE /<stage>/@connections/<id>}, as handlers call it. It does not take the
-   * cloud's turn: the handler calling it holds it while it waits for the answer.
-   */
-  private OutgoingResponse management(IncomingRequest request) {
-    String[] parts = request.rawPath().replaceAll("^/+", "").split("/");
-    if (parts.length != 3 || !parts[1].equals("@connections")) {
-      return json(403, null, "{\"message\":\"Forbidden\"}");
-    }
-    String connectionId = RequestParts.decode(parts[2]);
-    try {
-      switch (request.method()) {
-        case "POST" -> {
-          postToConnection(connectionId, new String(request.body(), StandardCharsets.UTF_8));
-          return new OutgoingResponse(200, List.of(), new byte[0]);
-        }
-        case "GET" -> {
-          WebSocketConnection c = connection(connectionId).orElseThrow(() -> gone(connectionId));
-          ObjectNode body = cloud.json().createObjectNode();
-          body.put("ConnectedAt", c.connectedAt().toString());
-          ObjectNode identity = body.putObject("Identity");
-          identity.put("SourceIp", c.sourceIp());
-          identity.put("UserAgent", c.userAgent());
-          body.put("LastActiveAt", c.lastActiveAt().toString());
-          return json(200, null, body.toString());
-        }
-        case "DELETE" -> {
-          deleteConnection(connectionId);
-          return new OutgoingResponse(204, List.of(), new byte[0]);
-        }
-        default -> {
-          return json(403, null, "{\"message\":\"Forbidden\"}");
-        }
-      }
-    } catch (AwsServiceException e) {
-      return json(e.statusCode(), e.errorCode(), "{\"message\":null}");
-    }
-  }
-
-  private static OutgoingResponse json(int status, String errorType, String body) {
-    List<HttpField> headers = new ArrayList<>();
-    headers.add(new HttpField("Content-Type", "application/json"));
-    if (errorType != null) {
-      headers.add(new HttpField("x-amzn-ErrorType", errorType));
-    }
-    return OutgoingResponse.text(status, headers, body);
   }
 
   private void journal(Connection connection, String kind, String routeKey, String data) {
