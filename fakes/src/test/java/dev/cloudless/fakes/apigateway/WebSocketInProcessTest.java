@@ -204,6 +204,63 @@ class WebSocketInProcessTest {
   }
 
   @Test
+  void aRouteLongerThan29SecondsTimesOutOnTheVirtualClock() {
+    Functions.returning(cloud, "slow", "{\"statusCode\":200}", Duration.ofSeconds(31));
+    api.route("slow", MethodSpec.of(Integration.lambdaProxy("slow")));
+    api.route(
+        "quick", MethodSpec.of(Integration.lambdaProxy("slow").timeout(Duration.ofSeconds(5))));
+    api.deploy("prod");
+    WebSocketClient client = api.connect("prod");
+    java.time.Instant start = cloud.clock().now();
+
+    client.send("{\"action\":\"slow\"}");
+    java.time.Instant afterSlow = cloud.clock().now();
+    client.send("{\"action\":\"quick\"}");
+
+    assertThat(Duration.between(start, afterSlow)).isEqualTo(Duration.ofSeconds(29));
+    assertThat(client.received())
+        .hasSize(2)
+        .allSatisfy(
+            m -> {
+              JsonNode error = readJson(m);
+              assertThat(error.get("message").asText()).isEqualTo("Endpoint request timed out");
+              assertThat(error.get("connectionId").asText()).isEqualTo(client.connectionId());
+            });
+    assertThat(client.isOpen()).isTrue();
+    assertThatThrownBy(
+            () ->
+                api.route(
+                    "slower",
+                    MethodSpec.of(Integration.lambdaProxy("slow").timeout(Duration.ofSeconds(30)))))
+        .isInstanceOf(AwsServiceException.class)
+        .hasMessageContaining("50 to 29000 ms");
+  }
+
+  @Test
+  void aConnectLongerThan29SecondsIsRefusedWith504() {
+    Functions.returning(cloud, "slow-connect", "{\"statusCode\":200}", Duration.ofSeconds(30));
+    api.route("$connect", MethodSpec.of(Integration.lambdaProxy("slow-connect")));
+    api.deploy("prod");
+
+    assertThatThrownBy(() -> api.connect("prod"))
+        .isInstanceOfSatisfying(
+            WebSocketRefusedException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(504);
+              assertThat(e.body()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
+            });
+    assertThat(api.connections()).isEmpty();
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(text, e);
+    }
+  }
+
+  @Test
   void postingOver128KbIsRefused() {
     WebSocketClient client = api.connect("prod");
 

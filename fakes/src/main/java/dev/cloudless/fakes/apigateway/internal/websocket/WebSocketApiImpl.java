@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudless.fakes.apigateway.ApiGatewayEvent;
 import dev.cloudless.fakes.apigateway.ApiRequest;
+import dev.cloudless.fakes.apigateway.Integration;
 import dev.cloudless.fakes.apigateway.IntegrationType;
 import dev.cloudless.fakes.apigateway.MethodSpec;
 import dev.cloudless.fakes.apigateway.StageSpec;
@@ -119,6 +120,14 @@ public final class WebSocketApiImpl implements WebSocketApi {
           "Route ["
               + routeKey
               + "]: authorizers and API keys on WebSocket APIs are not supported by Cloudless yet.");
+    }
+    if (method.integration().timeout().compareTo(Integration.DEFAULT_TIMEOUT) > 0) {
+      throw badRequest(
+          "Route ["
+              + routeKey
+              + "]: timeoutInMillis "
+              + method.integration().timeout().toMillis()
+              + " is out of range; a WebSocket API's integration timeout is 50 to 29000 ms.");
     }
     routes.put(routeKey, method);
     return this;
@@ -254,6 +263,10 @@ public final class WebSocketApiImpl implements WebSocketApi {
       } catch (Exception e) {
         return WebSocketAcceptor.Answer.refused(500, "{\"message\": \"Internal server error\"}");
       }
+      if (result.timedOut()) {
+        return WebSocketAcceptor.Answer.refused(
+            504, "{\"message\": \"Endpoint request timed out\"}");
+      }
       if (result.failed()) {
         return WebSocketAcceptor.Answer.refused(500, "{\"message\": \"Internal server error\"}");
       }
@@ -370,7 +383,9 @@ public final class WebSocketApiImpl implements WebSocketApi {
     }
     Result result =
         run(connection, routeKey, "MESSAGE", stageRoutes.get(routeKey), message, requestId);
-    if (result.failed()) {
+    if (result.timedOut()) {
+      sendError(connection, "Endpoint request timed out", requestId);
+    } else if (result.failed()) {
       sendError(connection, "Internal server error", requestId);
     }
   }
@@ -443,7 +458,11 @@ public final class WebSocketApiImpl implements WebSocketApi {
 
   // ---- Lambda ----------------------------------------------------------------------------------
 
-  private record Result(boolean failed, String payload) {}
+  /**
+   * How a route's function ended: failed (a Lambda refusal or a function error), timed out (it ran
+   * past the integration's timeout, 29 s by default, on the virtual clock), or its payload.
+   */
+  private record Result(boolean failed, boolean timedOut, String payload) {}
 
   private Result run(
       Connection connection,
@@ -464,6 +483,7 @@ public final class WebSocketApiImpl implements WebSocketApi {
       String requestId,
       ObjectNode extraContext) {
     String event = events.event(connection, routeKey, eventType, body, requestId, extraContext);
+    Instant deadline = cloud.now().plus(route.integration().timeout());
     ServiceInvocation result;
     try {
       result =
@@ -477,16 +497,20 @@ public final class WebSocketApiImpl implements WebSocketApi {
                   event,
                   TraceHeader.root(cloud.newTraceId()));
     } catch (AwsServiceException e) {
-      return new Result(true, null);
+      return new Result(true, false, null);
     }
+    // The function goes on in Lambda; API Gateway stops waiting at the timeout.
+    boolean timedOut = result.endedAt().isAfter(deadline);
+    Instant answeredAt = timedOut ? deadline : result.endedAt();
     Scheduler clock = cloud.scheduler();
     if (clock.mode() == TimeMode.VIRTUAL
         && !clock.inEvent()
         && !cloud.workers().isWorkerThread()
-        && result.endedAt().isAfter(clock.now())) {
-      clock.advanceTo(result.endedAt());
+        && answeredAt.isAfter(clock.now())) {
+      clock.advanceTo(answeredAt);
     }
-    return new Result(result.functionError() != null, result.payload());
+    return new Result(
+        !timedOut && result.functionError() != null, timedOut, timedOut ? null : result.payload());
   }
 
   private int status(String payload) {
