@@ -281,6 +281,17 @@ class WebSocketApiTest {
   }
 
   @Test
+  void aFrameOver32KbClosesTheConnectionWith1009EvenIfTheMessageIsSmallEnough() throws Exception {
+    Client client = new Client();
+    WebSocket ws = connect(client, null);
+
+    // The JDK client cuts text into frames of 16 KB, but sends binary data as one frame.
+    ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[32 * 1024 + 1]), true).join();
+
+    assertThat(client.closeCode()).isEqualTo(1009);
+  }
+
+  @Test
   void theManagementApiAnswersOverHttp() throws Exception {
     Client client = new Client();
     connect(client, null);

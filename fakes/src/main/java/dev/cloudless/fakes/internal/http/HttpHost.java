@@ -133,6 +133,8 @@ public final class HttpHost implements AutoCloseable {
       created.setHandler(new Dispatch());
       ServerWebSocketContainer container = ServerWebSocketContainer.ensure(created);
       container.setMaxFrameSize(MAX_WEBSOCKET_FRAME);
+      // Jetty would otherwise split a larger frame into smaller ones and accept it: AWS refuses it.
+      container.setAutoFragment(false);
       container.setMaxTextMessageSize(MAX_WEBSOCKET_MESSAGE);
       container.setMaxBinaryMessageSize(MAX_WEBSOCKET_MESSAGE);
       // Idle connections are the fake's business, on the virtual clock: Jetty must not cut them.
