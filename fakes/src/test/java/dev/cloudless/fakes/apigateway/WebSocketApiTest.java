@@ -292,6 +292,20 @@ class WebSocketApiTest {
   }
 
   @Test
+  void aBinaryFrameClosesTheConnectionWith1003AndRunsDisconnect() throws Exception {
+    Client client = new Client();
+    WebSocket ws = connect(client, null);
+
+    ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+
+    assertThat(client.closeCode()).isEqualTo(1003);
+    JsonNode disconnect = events("DISCONNECT").get(0);
+    assertThat(disconnect.get("requestContext").get("disconnectStatusCode").asInt())
+        .isEqualTo(1003);
+    assertThat(api.connections()).isEmpty();
+  }
+
+  @Test
   void theManagementApiAnswersOverHttp() throws Exception {
     Client client = new Client();
     connect(client, null);

@@ -42,8 +42,9 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  *
  * <p>An endpoint may also accept WebSocket upgrades ({@link #open(Function, WebSocketAcceptor)}),
  * with API Gateway's limits, the only fake that serves WebSockets: frames of at most 32 KB and
- * messages of at most 128 KB (larger ones close the connection with 1009). Idle and maximum
- * connection times are left to the fake, which keeps them on the virtual clock.
+ * messages of at most 128 KB (larger ones close the connection with 1009), and no binary frames
+ * (they close it with 1003). Idle and maximum connection times are left to the fake, which keeps
+ * them on the virtual clock.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HttpHost implements AutoCloseable {
@@ -329,6 +330,20 @@ public final class HttpHost implements AutoCloseable {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
       session.onClose(statusCode, reason);
+    }
+
+    /**
+     * API Gateway takes no binary frames from clients: it disconnects them with 1003
+     * (websocket-api-develop-binary-media-types.md).
+     */
+    @Override
+    public void onWebSocketBinary(
+        java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+      callback.succeed();
+      // The session hears of it first, so that its $disconnect has run when the client sees the
+      // close, as with the closes the fake decides itself; Jetty's later report changes nothing.
+      session.onClose(1003, "Binary frames are not supported");
+      close(1003, "Binary frames are not supported");
     }
 
     @Override
