@@ -2,6 +2,10 @@ package dev.cloudless.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.apigateway.ApiResponse;
+import dev.cloudless.fakes.apigateway.Stage;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
+import dev.cloudless.fakes.apigateway.WebSocketClient;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
@@ -76,6 +80,26 @@ public class CloudlessAssertions extends Assertions {
   /** Assertions on one subscription: what reached it, what its filter dropped. */
   public static SubscriptionAssert assertThat(Subscription actual) {
     return new SubscriptionAssert(actual);
+  }
+
+  /** Assertions on what API Gateway answered: status, headers, body. */
+  public static ApiResponseAssert assertThat(ApiResponse actual) {
+    return new ApiResponseAssert(actual);
+  }
+
+  /** Assertions on an API stage and its routes: calls, cache hits, throttles, authorizers. */
+  public static StageAssert assertThat(Stage actual) {
+    return new StageAssert(actual);
+  }
+
+  /** Assertions on a WebSocket API: connections and the messages sent to each. */
+  public static WebSocketApiAssert assertThat(WebSocketApi actual) {
+    return new WebSocketApiAssert(actual);
+  }
+
+  /** Assertions on an in-process WebSocket client: what it received, whether it is open. */
+  public static WebSocketClientAssert assertThat(WebSocketClient actual) {
+    return new WebSocketClientAssert(actual);
   }
 
   /** Assertions on a Step Functions execution: status, output, states visited, retries. */

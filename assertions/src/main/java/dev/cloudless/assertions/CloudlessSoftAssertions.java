@@ -2,6 +2,10 @@ package dev.cloudless.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.apigateway.ApiResponse;
+import dev.cloudless.fakes.apigateway.Stage;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
+import dev.cloudless.fakes.apigateway.WebSocketClient;
 import dev.cloudless.fakes.lambda.Invocation;
 import dev.cloudless.fakes.lambda.InvocationResult;
 import dev.cloudless.fakes.lambda.LambdaFunction;
@@ -99,9 +103,31 @@ public class CloudlessSoftAssertions extends SoftAssertions {
     return softly;
   }
 
+  /** Soft assertions on what API Gateway answered. */
+  public ApiResponseAssert assertThat(ApiResponse actual) {
+    return proxy(ApiResponseAssert.class, ApiResponse.class, actual);
+  }
+
+  /** Soft assertions on an API stage and its routes. */
+  public StageAssert assertThat(Stage actual) {
+    StageAssert softly = proxy(StageAssert.class, Stage.class, actual);
+    softly.navigator = navigator;
+    return softly;
+  }
+
   /** Soft assertions on one subscription. */
   public SubscriptionAssert assertThat(Subscription actual) {
     return proxy(SubscriptionAssert.class, Subscription.class, actual);
+  }
+
+  /** Soft assertions on a WebSocket API. */
+  public WebSocketApiAssert assertThat(WebSocketApi actual) {
+    return proxy(WebSocketApiAssert.class, WebSocketApi.class, actual);
+  }
+
+  /** Soft assertions on an in-process WebSocket client. */
+  public WebSocketClientAssert assertThat(WebSocketClient actual) {
+    return proxy(WebSocketClientAssert.class, WebSocketClient.class, actual);
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.cloudless.assertions;
 
+import dev.cloudless.fakes.apigateway.ApiGatewayEvent;
+import dev.cloudless.fakes.apigateway.Stage;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
 import dev.cloudless.fakes.faults.FaultFired;
 import dev.cloudless.fakes.journal.Journal;
 import dev.cloudless.fakes.journal.JournalEvent;
@@ -123,6 +126,53 @@ final class JournalStory {
         + queue.name()
         + "] by Lambda:\n"
         + indent(Journal.render(dropped, journal.origin()));
+  }
+
+  /**
+   * What a stage did: its journal events (requests, authorizer decisions, cache lookups,
+   * throttles), then the faults that fired. With a route key, only that route's events.
+   */
+  static String ofStage(Stage stage, String routeKey) {
+    Journal journal = stage.journal();
+    List<JournalEvent> events =
+        journal.forResource(stage.arn()).stream()
+            .filter(e -> routeKey == null || routeKey.equals(routeKeyOf(e)))
+            .toList();
+    return (routeKey == null
+            ? "Events of stage [" + stage.name() + "]:\n"
+            : "Events of route [" + routeKey + "] on stage [" + stage.name() + "]:\n")
+        + (events.isEmpty() ? "  (none)\n" : indent(Journal.render(events, journal.origin())))
+        + faultsFired(journal);
+  }
+
+  private static String routeKeyOf(JournalEvent e) {
+    if (e instanceof ApiGatewayEvent.RequestServed r) {
+      return r.routeKey();
+    }
+    if (e instanceof ApiGatewayEvent.AuthorizerDecided a) {
+      return a.routeKey();
+    }
+    if (e instanceof ApiGatewayEvent.CacheLookup c) {
+      return c.routeKey();
+    }
+    if (e instanceof ApiGatewayEvent.RequestThrottled t) {
+      return t.routeKey();
+    }
+    return null;
+  }
+
+  /** A WebSocket API's connections and messages, oldest first, then the faults that fired. */
+  static String ofWebSocketApi(WebSocketApi api) {
+    Journal journal = api.journal();
+    List<ApiGatewayEvent.WebSocketActivity> events =
+        journal.events(ApiGatewayEvent.WebSocketActivity.class).stream()
+            .filter(e -> api.id().equals(e.apiId()))
+            .toList();
+    return "WebSocket activity of API ["
+        + api.name()
+        + "]:\n"
+        + (events.isEmpty() ? "  (none)\n" : indent(Journal.render(events, journal.origin())))
+        + faultsFired(journal);
   }
 
   /** Every {@link FaultFired} in the cloud, or {@code none}: a fault elsewhere often explains. */

@@ -24,6 +24,23 @@ class BenchmarksMeasureTheSuccessPathTest {
   }
 
   @Test
+  void apiGatewayBenchmarkGetsTheSameAnswerInProcessOverHttpAndFromWireMock() {
+    ApiGatewayBenchmark benchmark = new ApiGatewayBenchmark();
+    try {
+      benchmark.start();
+      for (int i = 0; i < 3; i++) {
+        assertThat(benchmark.inProcess().bodyAsString()).isEqualTo(ApiGatewayBenchmark.BODY);
+        assertThat(benchmark.loopbackHttp().body()).isEqualTo(ApiGatewayBenchmark.BODY);
+        assertThat(benchmark.wireMockHttp().body()).isEqualTo(ApiGatewayBenchmark.BODY);
+        assertThat(benchmark.inProcess().header("Content-Type")).isEqualTo("application/json");
+      }
+    } finally {
+      benchmark.closeCloud();
+      benchmark.stopWireMock();
+    }
+  }
+
+  @Test
   void invokeBenchmarkGetsTheHandlersAnswerAcrossCloudReplacements() {
     LambdaInvokeBenchmark benchmark = new LambdaInvokeBenchmark();
     benchmark.opsPerCloud = "2";

@@ -2,6 +2,8 @@ package dev.cloudless.fakes;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cloudless.fakes.apigateway.FakeApiGateway;
+import dev.cloudless.fakes.apigateway.internal.ApiGatewayService;
 import dev.cloudless.fakes.clock.TimeMode;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.fakes.faults.FaultFired;
@@ -66,6 +68,7 @@ public final class FakeCloud implements AutoCloseable {
   private final LambdaService lambda;
   private final SqsService sqs;
   private final S3Service s3;
+  private final ApiGatewayService apiGateway;
   private final StepFunctionsService stepFunctions;
   private final SnsService sns;
   private volatile boolean closed;
@@ -88,6 +91,7 @@ public final class FakeCloud implements AutoCloseable {
     this.lambda = new LambdaService(context);
     this.s3 = new S3Service(context);
     this.lambda.connectS3(s3);
+    this.apiGateway = new ApiGatewayService(context);
     // SNS delivers to functions through the public FakeLambda, so lambda never needs to know sns.
     this.sns = new SnsService(context, lambda);
     this.stepFunctions = new StepFunctionsService(context, sqs, sns);
@@ -130,6 +134,12 @@ public final class FakeCloud implements AutoCloseable {
   public FakeS3 s3() {
     ensureOpen();
     return s3;
+  }
+
+  /** The fake API Gateway: REST, HTTP and WebSocket APIs. */
+  public FakeApiGateway apiGateway() {
+    ensureOpen();
+    return apiGateway;
   }
 
   /** The fake Step Functions: state machines in the Amazon States Language. */

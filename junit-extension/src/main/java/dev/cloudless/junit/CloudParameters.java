@@ -1,6 +1,10 @@
 package dev.cloudless.junit;
 
 import dev.cloudless.fakes.FakeCloud;
+import dev.cloudless.fakes.apigateway.FakeApiGateway;
+import dev.cloudless.fakes.apigateway.HttpApi;
+import dev.cloudless.fakes.apigateway.RestApi;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.fakes.faults.FaultPlan;
 import dev.cloudless.fakes.journal.Journal;
@@ -41,6 +45,7 @@ final class CloudParameters {
           new Injectable(FakeLambda.class, FakeCloud::lambda),
           new Injectable(FakeSqs.class, FakeCloud::sqs),
           new Injectable(FakeSns.class, FakeCloud::sns),
+          new Injectable(FakeApiGateway.class, FakeCloud::apiGateway),
           new Injectable(FakeStepFunctions.class, FakeCloud::stepFunctions),
           new Injectable(VirtualClock.class, FakeCloud::clock),
           new Injectable(FaultPlan.class, FakeCloud::faults),
@@ -48,7 +53,14 @@ final class CloudParameters {
           new Injectable(TraceRecorder.class, FakeCloud::traces));
 
   private static final List<Class<?>> NAMED =
-      List.of(Queue.class, Topic.class, StateMachine.class, LambdaFunction.class);
+      List.of(
+          Queue.class,
+          Topic.class,
+          StateMachine.class,
+          LambdaFunction.class,
+          RestApi.class,
+          HttpApi.class,
+          WebSocketApi.class);
 
   private static final String WHAT_CAN_BE_INJECTED =
       "Cloudless can inject "
@@ -59,7 +71,7 @@ final class CloudParameters {
 
   private CloudParameters() {}
 
-  /** {@code Queue, Topic, StateMachine or LambdaFunction}. */
+  /** {@code Queue, Topic, ... or WebSocketApi}. */
   private static String namedKinds() {
     List<String> names = NAMED.stream().map(Class::getSimpleName).toList();
     return String.join(", ", names.subList(0, names.size() - 1))
@@ -162,6 +174,23 @@ final class CloudParameters {
           () -> cloud.sns().findTopic(name),
           () -> cloud.sns().topics().stream().map(Topic::name));
     }
+    if (type == RestApi.class) {
+      return findApi(
+          parameter, name, "REST API", cloud.apiGateway().restApis(), RestApi::id, RestApi::name);
+    }
+    if (type == HttpApi.class) {
+      return findApi(
+          parameter, name, "HTTP API", cloud.apiGateway().httpApis(), HttpApi::id, HttpApi::name);
+    }
+    if (type == WebSocketApi.class) {
+      return findApi(
+          parameter,
+          name,
+          "WebSocket API",
+          cloud.apiGateway().webSocketApis(),
+          WebSocketApi::id,
+          WebSocketApi::name);
+    }
     if (type == StateMachine.class) {
       return find(
           parameter,
@@ -208,6 +237,43 @@ final class CloudParameters {
                   + ". Create it in CloudlessExtension.builder().setUp(...), or in a @BeforeEach"
                   + " method for a test method's parameter.");
         });
+  }
+
+  /**
+   * An API by id or by name. AWS lets two APIs share a name, so a name that several APIs have is
+   * refused rather than guessed: the id is unambiguous.
+   */
+  private static <A> Object findApi(
+      ParameterContext parameter,
+      String name,
+      String kind,
+      List<A> apis,
+      Function<A, String> id,
+      Function<A, String> apiName) {
+    List<A> matches =
+        apis.stream()
+            .filter(a -> id.apply(a).equals(name) || apiName.apply(a).equals(name))
+            .toList();
+    if (matches.size() > 1) {
+      throw new ExtensionConfigurationException(
+          "Cloudless cannot inject "
+              + describe(parameter)
+              + ": @CloudResource(\""
+              + name
+              + "\") names "
+              + matches.size()
+              + " "
+              + kind
+              + "s, with ids "
+              + matches.stream().map(id).toList()
+              + ". AWS lets APIs share a name; give the id instead.");
+    }
+    return find(
+        parameter,
+        name,
+        kind,
+        () -> matches.stream().findFirst(),
+        () -> apis.stream().map(a -> apiName.apply(a) + " (" + id.apply(a) + ")"));
   }
 
   /** {@code parameter [Queue orders] of CheckoutTest.ships()}, as people read it. */

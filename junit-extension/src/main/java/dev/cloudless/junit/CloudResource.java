@@ -12,8 +12,10 @@ import org.apiguardian.api.API;
 /**
  * Injects a resource that already exists in the test's cloud, looked up by name: a {@link
  * dev.cloudless.fakes.sqs.Queue}, a {@link dev.cloudless.fakes.sns.Topic}, a {@link
- * dev.cloudless.fakes.stepfunctions.StateMachine} or a {@link
- * dev.cloudless.fakes.lambda.LambdaFunction}.
+ * dev.cloudless.fakes.stepfunctions.StateMachine}, a {@link
+ * dev.cloudless.fakes.lambda.LambdaFunction}, or an API ({@link
+ * dev.cloudless.fakes.apigateway.RestApi}, {@link dev.cloudless.fakes.apigateway.HttpApi}, {@link
+ * dev.cloudless.fakes.apigateway.WebSocketApi}) by its name or id.
  *
  * <pre>{@code
  * @RegisterExtension

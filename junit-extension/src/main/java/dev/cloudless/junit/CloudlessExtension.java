@@ -55,11 +55,12 @@ import org.opentest4j.TestAbortedException;
  *
  * <p><b>Parameters.</b> {@link FakeCloud}, {@link dev.cloudless.fakes.lambda.FakeLambda}, {@link
  * dev.cloudless.fakes.sqs.FakeSqs}, {@link dev.cloudless.fakes.sns.FakeSns}, {@link
- * dev.cloudless.fakes.clock.VirtualClock}, {@link dev.cloudless.fakes.faults.FaultPlan}, {@link
- * dev.cloudless.fakes.journal.Journal} and {@link dev.cloudless.trace.TraceRecorder} can be
- * injected into test, lifecycle and constructor parameters; queues, topics and functions by name
- * with {@link CloudResource}. A parameter of any other {@code dev.cloudless} type fails with an
- * {@link ExtensionConfigurationException}; parameters of other types are left to other resolvers.
+ * dev.cloudless.fakes.apigateway.FakeApiGateway}, {@link dev.cloudless.fakes.clock.VirtualClock},
+ * {@link dev.cloudless.fakes.faults.FaultPlan}, {@link dev.cloudless.fakes.journal.Journal} and
+ * {@link dev.cloudless.trace.TraceRecorder} can be injected into test, lifecycle and constructor
+ * parameters; queues, topics, functions and APIs (REST, HTTP, WebSocket) by name with {@link
+ * CloudResource}. A parameter of any other {@code dev.cloudless} type fails with an {@link
+ * ExtensionConfigurationException}; parameters of other types are left to other resolvers.
  *
  * <p><b>Settings.</b> Each setting is taken from the first of: the builder; {@code @CloudlessTest}
  * on the test method, then on the class (and the classes enclosing a {@code @Nested} one); the

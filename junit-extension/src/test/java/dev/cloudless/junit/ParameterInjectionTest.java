@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
 import dev.cloudless.fakes.FakeCloud;
+import dev.cloudless.fakes.apigateway.FakeApiGateway;
+import dev.cloudless.fakes.apigateway.HttpApi;
+import dev.cloudless.fakes.apigateway.HttpApiSpec;
+import dev.cloudless.fakes.apigateway.RestApi;
+import dev.cloudless.fakes.apigateway.RestApiSpec;
+import dev.cloudless.fakes.apigateway.WebSocketApi;
+import dev.cloudless.fakes.apigateway.WebSocketApiSpec;
 import dev.cloudless.fakes.clock.VirtualClock;
 import dev.cloudless.fakes.faults.FaultPlan;
 import dev.cloudless.fakes.journal.Journal;
@@ -49,6 +56,7 @@ class ParameterInjectionTest {
         FakeLambda lambda,
         FakeSqs sqs,
         FakeSns sns,
+        FakeApiGateway apiGateway,
         FakeStepFunctions stepFunctions,
         VirtualClock clock,
         FaultPlan faults,
@@ -57,6 +65,7 @@ class ParameterInjectionTest {
       assertThat(lambda).isSameAs(cloud.lambda());
       assertThat(sqs).isSameAs(cloud.sqs());
       assertThat(sns).isSameAs(cloud.sns());
+      assertThat(apiGateway).isSameAs(cloud.apiGateway());
       assertThat(stepFunctions).isSameAs(cloud.stepFunctions());
       assertThat(clock).isSameAs(cloud.clock());
       assertThat(faults).isSameAs(cloud.faults());
@@ -116,10 +125,10 @@ class ParameterInjectionTest {
                           + " ParameterInjectionTest$UnsupportedCloudlessType.test()")
                   .hasMessageContaining("dev.cloudless.fakes.sqs.Message is not something")
                   .hasMessageContaining(
-                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, FakeSns, FakeStepFunctions,"
-                          + " VirtualClock,"
-                          + " FaultPlan, Journal, TraceRecorder, and by name with"
-                          + " @CloudResource(\"name\"): Queue, Topic, StateMachine, LambdaFunction.");
+                      "Cloudless can inject FakeCloud, FakeLambda, FakeSqs, FakeSns,"
+                          + " FakeApiGateway, FakeStepFunctions, VirtualClock, FaultPlan, Journal,"
+                          + " TraceRecorder, and by name with @CloudResource(\"name\"): Queue,"
+                          + " Topic, StateMachine, LambdaFunction, RestApi, HttpApi, WebSocketApi.");
             });
   }
 
@@ -263,6 +272,75 @@ class ParameterInjectionTest {
   }
 
   @Test
+  void theApiGatewayAndItsApisAreInjectedByNameOrId() {
+    EngineExecutionResults results = TestKit.run(NamedApis.class);
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  @Fixture
+  static class NamedApis {
+    @RegisterExtension
+    static final CloudlessExtension cloudless =
+        CloudlessExtension.builder()
+            .setUp(
+                cloud -> {
+                  cloud.apiGateway().createRestApi(RestApiSpec.named("orders"));
+                  cloud.apiGateway().createHttpApi(HttpApiSpec.named("shop"));
+                  cloud.apiGateway().createWebSocketApi(WebSocketApiSpec.named("chat"));
+                })
+            .build();
+
+    @Test
+    void test(
+        FakeApiGateway apiGateway,
+        @CloudResource("orders") RestApi orders,
+        @CloudResource("shop") HttpApi shop,
+        @CloudResource WebSocketApi chat) {
+      assertThat(orders).isSameAs(apiGateway.restApis().get(0));
+      assertThat(shop.name()).isEqualTo("shop");
+      assertThat(chat.id()).isEqualTo(apiGateway.webSocketApis().get(0).id());
+    }
+  }
+
+  @Test
+  void anApiNameSharedByTwoApisIsRefusedAndAMissingOneListsTheOthers() {
+    EngineExecutionResults results = TestKit.run(AmbiguousApis.class);
+
+    assertThat(TestKit.failures(results))
+        .extracting(f -> f.getCause().getMessage())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("@CloudResource(\"orders\") names 2 REST APIs, with ids")
+                    .contains("give the id instead"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("@CloudResource(\"billing\") names no REST API")
+                    .contains("Existing REST APIs: [orders ("));
+  }
+
+  @Fixture
+  static class AmbiguousApis {
+    @RegisterExtension
+    static final CloudlessExtension cloudless =
+        CloudlessExtension.builder()
+            .setUp(
+                cloud -> {
+                  cloud.apiGateway().createRestApi(RestApiSpec.named("orders"));
+                  cloud.apiGateway().createRestApi(RestApiSpec.named("orders"));
+                })
+            .build();
+
+    @Test
+    void ambiguous(@CloudResource("orders") RestApi orders) {}
+
+    @Test
+    void missing(@CloudResource("billing") RestApi billing) {}
+  }
+
+  @Test
   void cloudResourceOnAnotherTypeIsRefused() {
     EngineExecutionResults results = TestKit.run(CloudResourceOnString.class);
 
@@ -274,8 +352,8 @@ class ParameterInjectionTest {
         .asString()
         .contains(
             "parameter [String orders]",
-            "@CloudResource looks up a Queue, Topic, StateMachine or LambdaFunction by name, not a"
-                + " String");
+            "@CloudResource looks up a Queue, Topic, StateMachine, LambdaFunction, RestApi,"
+                + " HttpApi or WebSocketApi by name, not a String");
   }
 
   @Fixture

@@ -18,6 +18,18 @@ public final class PlaceOrderHandler
   /** What the client sends. */
   public record PlaceOrder(String customerId, List<Order.Item> items) {}
 
+  private final OrderBook orders;
+
+  /** A handler that keeps its orders to itself, as the function's tests need. */
+  public PlaceOrderHandler() {
+    this(new OrderBook());
+  }
+
+  /** A handler that saves each order it places in {@code orders}. */
+  public PlaceOrderHandler(OrderBook orders) {
+    this.orders = orders;
+  }
+
   @Override
   public APIGatewayProxyResponseEvent handleRequest(
       APIGatewayProxyRequestEvent request, Context context) {
@@ -35,6 +47,7 @@ public final class PlaceOrderHandler
     // The request id is unique per invocation, which makes it a good order id.
     Order order =
         new Order("o-" + context.getAwsRequestId(), command.customerId(), command.items(), total);
+    orders.save(order);
     context.getLogger().log("placed " + order.orderId() + " for " + total + " cents");
     return response(201, order);
   }
