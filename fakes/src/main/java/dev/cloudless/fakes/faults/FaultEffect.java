@@ -96,7 +96,8 @@ public sealed interface FaultEffect {
 
     @Override
     public String describe() {
-      return "throttle(\"" + reason + "\")";
+      // A route's throttle has no reason of its own: its rule reads as written, throttle().
+      return reason.isEmpty() ? "throttle()" : "throttle(\"" + reason + "\")";
     }
   }
 

@@ -103,4 +103,25 @@ public sealed interface FaultTarget {
           : "onState(\"" + stateMachineName + "\", \"" + stateName + "\")";
     }
   }
+
+  /**
+   * Every request an API routes to one route: after routing, before the integration (a request that
+   * no route matches, or that a throttle or an authorizer refuses first, is not a hit).
+   *
+   * @param api the API's name or id
+   * @param routeKey the route as {@code "METHOD /path"} with the resource path as defined (such as
+   *     {@code "GET /orders/{id}"}), or an HTTP API's {@code "$default"}
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record OnRoute(String api, String routeKey) implements FaultTarget {
+    public OnRoute {
+      Objects.requireNonNull(api, "api");
+      Objects.requireNonNull(routeKey, "routeKey");
+    }
+
+    @Override
+    public String describe() {
+      return "onRoute(\"" + api + "\", \"" + routeKey + "\")";
+    }
+  }
 }

@@ -64,4 +64,16 @@ public final class Faults {
   public static StateFaults onStateMachine(String stateMachineName) {
     return new StateFaults(new FaultTarget.OnState(stateMachineName, null));
   }
+
+  /**
+   * Faults on one route of an API (by the API's name or id), such as {@code "POST /orders"}: each
+   * request routed to it is a hit.
+   *
+   * <pre>{@code
+   * cloud.faults().inject(onRoute("orders-api", "POST /orders").latency(ofSeconds(31)).always());
+   * }</pre>
+   */
+  public static RouteFaults onRoute(String api, String routeKey) {
+    return new RouteFaults(api, routeKey);
+  }
 }

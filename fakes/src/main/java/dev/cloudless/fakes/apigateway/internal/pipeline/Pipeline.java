@@ -10,6 +10,7 @@ import dev.cloudless.fakes.apigateway.ApiRequest;
 import dev.cloudless.fakes.apigateway.ApiResponse;
 import dev.cloudless.fakes.apigateway.AuthorizerSpec;
 import dev.cloudless.fakes.apigateway.Header;
+import dev.cloudless.fakes.apigateway.Integration;
 import dev.cloudless.fakes.apigateway.IntegrationType;
 import dev.cloudless.fakes.apigateway.MethodSettings;
 import dev.cloudless.fakes.apigateway.UnauthorizedCacheControlHeaderStrategy;
@@ -32,6 +33,7 @@ import dev.cloudless.fakes.internal.CloudContext;
 import dev.cloudless.fakes.lambda.Cors;
 import dev.cloudless.trace.Segment;
 import dev.cloudless.trace.TraceHeader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -220,6 +222,16 @@ public final class Pipeline {
       return Outcome.gateway(Replies.tooManyRequests(api.kind()), "throttled by the account limit");
     }
 
+    RouteFaultPoint.Decision fault = RouteFaultPoint.consult(cloud.faults(), ex);
+    if (fault.throttle()) {
+      throttled(ex, "fault");
+      return Outcome.gateway(Replies.tooManyRequests(api.kind()), "throttled by a fault rule");
+    }
+    if (fault.serviceError()) {
+      return Outcome.gateway(
+          Replies.configurationError(api.kind()), "service error by a fault rule");
+    }
+
     CacheUse cache = cacheUse(ex, stage);
     List<Header> cacheHeaders = new ArrayList<>();
     if (cache != null) {
@@ -244,7 +256,7 @@ public final class Pipeline {
           return Outcome.gateway(withHeaders(hit.get(), cacheHeaders), "cache hit");
         }
       }
-      IntegrationResult result = integrations.run(ex, route.spec().integration());
+      IntegrationResult result = runIntegration(ex, route, fault.latency());
       cacheLookup(ex, cache.key, invalidate ? CacheOutcome.INVALIDATED : CacheOutcome.MISS);
       if (result.response().statusCode() < 400) {
         stage.cache().store(cache.key, result.response(), cache.ttl, ex.now());
@@ -254,8 +266,30 @@ public final class Pipeline {
           route.spec().integration().type(),
           result.detail());
     }
-    IntegrationResult result = integrations.run(ex, route.spec().integration());
+    IntegrationResult result = runIntegration(ex, route, fault.latency());
     return new Outcome(result.response(), route.spec().integration().type(), result.detail());
+  }
+
+  /**
+   * Runs the route's integration; an injected latency makes its answer arrive that much later, and
+   * past the integration's timeout the client gets the timeout answer at the timeout's instant.
+   */
+  private IntegrationResult runIntegration(Exchange ex, RouteDef route, Duration latency) {
+    Integration integration = route.spec().integration();
+    Instant start = ex.now();
+    IntegrationResult result = integrations.run(ex, integration);
+    if (latency.isZero()) {
+      return result;
+    }
+    Instant answered = ex.now().plus(latency);
+    Instant deadline = start.plus(integration.timeout());
+    if (answered.isAfter(deadline)) {
+      ex.continueAt(deadline);
+      return new IntegrationResult(
+          Replies.integrationTimeout(ex.kind()), "integration timeout (latency by a fault rule)");
+    }
+    ex.continueAt(answered);
+    return result;
   }
 
   private static ApiResponse withHeaders(ApiResponse response, List<Header> more) {
