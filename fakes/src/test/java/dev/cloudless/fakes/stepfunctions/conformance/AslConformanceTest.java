@@ -1,7 +1,6 @@
 package dev.cloudless.fakes.stepfunctions.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,11 +55,17 @@ class AslConformanceTest {
   @TestFactory
   Stream<DynamicNode> recordedAwsCases() {
     Path dir = casesDirectory();
-    assumeTrue(
-        Files.isDirectory(dir.resolve("cases")),
-        "The ASL conformance cases are not at "
-            + dir
-            + "; set -Dcloudless.conformance.asl=<folder> to run them.");
+    if (!Files.isDirectory(dir.resolve("cases"))) {
+      // One skipped test that says why, so the build's summary shows the harness did not run
+      // (an assumption failing in the factory itself would leave no trace in the summary).
+      String reason =
+          "The ASL conformance cases are not at "
+              + dir
+              + "; set -Dcloudless.conformance.asl=<folder> to run them.";
+      System.out.println("[ASL conformance] skipped: " + reason);
+      return Stream.of(
+          DynamicTest.dynamicTest("conformance cases not found", () -> Assumptions.abort(reason)));
+    }
     List<DynamicNode> nodes = new ArrayList<>();
     CaseRunner runner = new CaseRunner();
     for (String set : SETS) {
