@@ -357,29 +357,22 @@ public final class DefinitionParser {
       if (node.has("ResultSelector")) {
         resultSelector = template(node.get("ResultSelector"), loc + "/ResultSelector");
       }
-      PayloadTemplate assignPath = null;
-      JsonataTemplate assignJsonata = null;
+      Assignment assignment = Assignment.NONE;
       JsonNode assign = node.get("Assign");
       if (assign != null) {
         if (!assign.isObject()) {
           schema("The value for the field 'Assign' must be an OBJECT", loc + "/Assign");
         } else {
-          checkVariableNames(assign, loc + "/Assign", language);
-          if (language == QueryLanguage.JSONATA) {
-            assignJsonata = jsonataTemplate("Assign", assign, loc + "/Assign");
-          } else {
-            assignPath = template(assign, loc + "/Assign");
-          }
+          assignment = assignment(assign, loc, language);
         }
       }
+      PayloadTemplate assignPath = assignment.path();
+      JsonataTemplate assignJsonata = assignment.jsonata();
       JsonataTemplate arguments = null;
       if (node.has("Arguments") && language == QueryLanguage.JSONATA) {
         arguments = jsonataTemplate("Arguments", node.get("Arguments"), loc + "/Arguments");
       }
-      JsonataTemplate output = null;
-      if (node.has("Output") && language == QueryLanguage.JSONATA) {
-        output = jsonataTemplate("Output", node.get("Output"), loc + "/Output");
-      }
+      JsonataTemplate output = output(node, loc, language);
       return new DataFlow(
           language,
           inputPath,
@@ -394,6 +387,25 @@ public final class DefinitionParser {
           assignJsonata,
           arguments,
           output);
+    }
+
+    /**
+     * Reads an {@code Assign} object (of a state, a Choice rule or a Catcher): its variable names
+     * are checked, and its values are templates of the query language in force.
+     */
+    private Assignment assignment(JsonNode assign, String loc, QueryLanguage language) {
+      checkVariableNames(assign, loc + "/Assign", language);
+      return language == QueryLanguage.JSONATA
+          ? new Assignment(null, jsonataTemplate("Assign", assign, loc + "/Assign"))
+          : new Assignment(template(assign, loc + "/Assign"), null);
+    }
+
+    /** The JSONata {@code Output} of a state, a Choice rule or a Catcher; null under JSONPath. */
+    private JsonataTemplate output(JsonNode owner, String loc, QueryLanguage language) {
+      if (!owner.has("Output") || language != QueryLanguage.JSONATA) {
+        return null;
+      }
+      return jsonataTemplate("Output", owner.get("Output"), loc + "/Output");
     }
 
     void checkVariableNames(JsonNode assign, String loc, QueryLanguage language) {
@@ -625,21 +637,11 @@ public final class DefinitionParser {
       } else {
         rule = ChoiceRules.parse(c, loc, true, paths, this::schema);
       }
-      PayloadTemplate assignPath = null;
-      JsonataTemplate assignJsonata = null;
       JsonNode assign = c.get("Assign");
-      if (assign != null) {
-        checkVariableNames(assign, loc + "/Assign", language);
-        if (language == QueryLanguage.JSONATA) {
-          assignJsonata = jsonataTemplate("Assign", assign, loc + "/Assign");
-        } else {
-          assignPath = template(assign, loc + "/Assign");
-        }
-      }
-      JsonataTemplate output = null;
-      if (c.has("Output") && language == QueryLanguage.JSONATA) {
-        output = jsonataTemplate("Output", c.get("Output"), loc + "/Output");
-      }
+      Assignment assignment = assign == null ? Assignment.NONE : assignment(assign, loc, language);
+      PayloadTemplate assignPath = assignment.path();
+      JsonataTemplate assignJsonata = assignment.jsonata();
+      JsonataTemplate output = output(c, loc, language);
       return new ChoiceBranch(rule, next.textValue(), assignPath, assignJsonata, output);
     }
 
@@ -1128,25 +1130,20 @@ public final class DefinitionParser {
           resultPath = referencePath(rp, "ResultPath", loc);
         }
       }
-      PayloadTemplate assignPath = null;
-      JsonataTemplate assignJsonata = null;
       JsonNode assign = c.get("Assign");
-      if (assign != null) {
-        checkVariableNames(assign, loc + "/Assign", language);
-        if (language == QueryLanguage.JSONATA) {
-          assignJsonata = jsonataTemplate("Assign", assign, loc + "/Assign");
-        } else {
-          assignPath = template(assign, loc + "/Assign");
-        }
-      }
-      JsonataTemplate output = null;
-      if (c.has("Output") && language == QueryLanguage.JSONATA) {
-        output = jsonataTemplate("Output", c.get("Output"), loc + "/Output");
-      }
+      Assignment assignment = assign == null ? Assignment.NONE : assignment(assign, loc, language);
+      PayloadTemplate assignPath = assignment.path();
+      JsonataTemplate assignJsonata = assignment.jsonata();
+      JsonataTemplate output = output(c, loc, language);
       return errors == null
           ? null
           : new Catcher(
               errors, next.textValue(), resultPath, resultNull, assignPath, assignJsonata, output);
     }
+  }
+
+  /** An {@code Assign} field: a JSONPath payload template, or a JSONata template. */
+  private record Assignment(PayloadTemplate path, JsonataTemplate jsonata) {
+    static final Assignment NONE = new Assignment(null, null);
   }
 }
