@@ -180,17 +180,7 @@ public record Integration(
 
   /** A Lambda proxy integration ({@code AWS_PROXY}) to {@code function}. */
   public static Integration lambdaProxy(String function) {
-    return new Integration(
-        IntegrationType.AWS_PROXY,
-        function,
-        "POST",
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null);
+    return bare(IntegrationType.AWS_PROXY, function, "POST");
   }
 
   /**
@@ -198,64 +188,24 @@ public record Integration(
    * integration responses.
    */
   public static Integration lambda(String function) {
-    return new Integration(
-        IntegrationType.AWS,
-        function,
-        "POST",
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null);
+    return bare(IntegrationType.AWS, function, "POST");
   }
 
   /** A mock integration: API Gateway answers from the templates, no backend. */
   public static Integration mock() {
-    return new Integration(
-        IntegrationType.MOCK,
-        null,
-        null,
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null);
+    return bare(IntegrationType.MOCK, null, null);
   }
 
   /**
    * An HTTP proxy integration to {@code url}, which may use {@code {proxy}} and path parameters.
    */
   public static Integration httpProxy(String url) {
-    return new Integration(
-        IntegrationType.HTTP_PROXY,
-        url,
-        null,
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null);
+    return bare(IntegrationType.HTTP_PROXY, url, null);
   }
 
   /** An HTTP integration with templates, calling {@code url} with {@code method}. */
   public static Integration http(String method, String url) {
-    return new Integration(
-        IntegrationType.HTTP,
-        url,
-        method,
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null);
+    return bare(IntegrationType.HTTP, url, method);
   }
 
   /** This integration with a request template for {@code contentType}. */
@@ -366,5 +316,11 @@ public record Integration(
         responses,
         cacheKeyParameters,
         version);
+  }
+
+  /** An integration of {@code type} with no templates, parameters or responses yet. */
+  private static Integration bare(IntegrationType type, String uri, String httpMethod) {
+    return new Integration(
+        type, uri, httpMethod, Map.of(), Map.of(), null, null, List.of(), List.of(), null);
   }
 }
